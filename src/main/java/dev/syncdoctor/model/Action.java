@@ -1,0 +1,63 @@
+package dev.syncdoctor.model;
+
+import java.util.Locale;
+
+/**
+ * One step of a fix, as a rule states it: for which issue, in which phase, in which order within the
+ * issue, what to do and why. Texts may hold placeholders ({map}, {field}, {value}, {url}, {entity},
+ * {record}, {role}) that the plan fills from the error and case behind the diagnosis.
+ */
+public class Action {
+    /** Phases in plan order: prerequisites first, re-runs and checks last. */
+    public enum Phase {
+        PREREQUISITE, INVESTIGATE, FIX, RERUN, VERIFY;
+
+        public static Phase of(String name) {
+            if (name == null || name.isBlank()) {
+                return FIX;
+            }
+            return Phase.valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final String issue;
+    private final Phase phase;
+    private final int order;
+    private final String text;
+    private final String because;
+    /** The diagnosis this step belongs to; gives placeholders their values. Null for case-wide steps. */
+    private final Diagnosis diagnosis;
+
+    public Action(String issue, String phase, int order, String text, String because) {
+        this(issue, Phase.of(phase), order, text, because, null);
+    }
+
+    public Action(Diagnosis diagnosis, String phase, int order, String text, String because) {
+        this(diagnosis.getIssue(), Phase.of(phase), order, text, because, diagnosis);
+    }
+
+    private Action(String issue, Phase phase, int order, String text, String because, Diagnosis diagnosis) {
+        this.issue = issue;
+        this.phase = phase;
+        this.order = order;
+        this.text = text;
+        this.because = because;
+        this.diagnosis = diagnosis;
+    }
+
+    public String getIssue() { return issue; }
+    public Phase getPhase() { return phase; }
+    public int getOrder() { return order; }
+    public String getText() { return text; }
+    public String getBecause() { return because; }
+    public Diagnosis getDiagnosis() { return diagnosis; }
+
+    @Override
+    public String toString() {
+        return "Action[" + issue + " " + phase.label() + "#" + order + ": " + text + "]";
+    }
+}

@@ -1,0 +1,106 @@
+package dev.syncdoctor.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One error found in the text a user brought: the normalised message plus the structured parts the
+ * extractors could read from it. A text may hold several errors; each becomes one {@code SyncError}.
+ * Rules match on the structured parts, or with {@link #mentions(String)} on the message.
+ */
+public class SyncError {
+    /** Position of the error in its case ("e1", "e2", ...), stable for evidence and reports. */
+    private String id;
+    /** The normalised error text (escapes removed, white space folded). */
+    private String message = "";
+    private String lowerMessage = "";
+    /** HTTP status code found in the text, e.g. 400 from "(400) Bad Request"; 0 when none. */
+    private int httpStatus;
+    /** HTTP reason, e.g. "Bad Request", "Forbidden", "tokenexchange". */
+    private String httpReason;
+    /** The component that reported it, e.g. "AX export encountered an error". */
+    private String component;
+    /** The map named by the error ("On the Vendors V2, the following error"). */
+    private String mapName;
+    /** Record id from "Record Id: ...", e.g. "new record". */
+    private String recordId;
+    /** Lookup field from "Couldn't resolve the guid for the field: F". */
+    private String lookupField;
+    /** Lookup value from "The lookup value was not found: V" (or its later wordings). */
+    private String lookupValue;
+    /** URLs offered to check the reference data. */
+    private final List<String> checkUrls = new ArrayList<>();
+    /** Entity set of the first check URL, e.g. "msdyn_vendors". */
+    private String entitySet;
+    /** Hexadecimal platform error code, e.g. "0x80072560". */
+    private String platformCode;
+    /** Dual-write health-check and validation codes, e.g. "DWFOEV1006", "DIPV1022". */
+    private final List<String> codes = new ArrayList<>();
+    /** First frame of the stack trace, e.g. "Microsoft.Dynamics.Integrator.QueryGenerator.AxClient.<ExportAxPackage>d__16.MoveNext()". */
+    private String stackTop;
+
+    public SyncError() {
+    }
+
+    public SyncError(String id, String message) {
+        this.id = id;
+        setMessage(message);
+    }
+
+    /** Case-insensitive search of the normalised message for a fragment of a documented error text. */
+    public boolean mentions(String fragment) {
+        if (fragment == null || fragment.isEmpty()) {
+            return false;
+        }
+        return lowerMessage.contains(fragment.toLowerCase(Locale.ROOT));
+    }
+
+    public boolean hasCode(String code) {
+        for (String c : codes) {
+            if (c.equalsIgnoreCase(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public String getId() { return id; }
+    public void setId(String id) { this.id = id; }
+    public String getMessage() { return message; }
+    public void setMessage(String message) {
+        this.message = message == null ? "" : message;
+        this.lowerMessage = this.message.toLowerCase(Locale.ROOT);
+    }
+    public int getHttpStatus() { return httpStatus; }
+    public void setHttpStatus(int httpStatus) { this.httpStatus = httpStatus; }
+    public String getHttpReason() { return httpReason; }
+    public void setHttpReason(String httpReason) { this.httpReason = httpReason; }
+    public String getComponent() { return component; }
+    public void setComponent(String component) { this.component = component; }
+    public String getMapName() { return mapName; }
+    public void setMapName(String mapName) { this.mapName = mapName; }
+    public String getRecordId() { return recordId; }
+    public void setRecordId(String recordId) { this.recordId = recordId; }
+    public String getLookupField() { return lookupField; }
+    public void setLookupField(String lookupField) { this.lookupField = lookupField; }
+    public String getLookupValue() { return lookupValue; }
+    public void setLookupValue(String lookupValue) { this.lookupValue = lookupValue; }
+    public List<String> getCheckUrls() { return Collections.unmodifiableList(checkUrls); }
+    public void addCheckUrl(String url) { checkUrls.add(url); }
+    public String getCheckUrl() { return checkUrls.isEmpty() ? null : checkUrls.get(0); }
+    public String getEntitySet() { return entitySet; }
+    public void setEntitySet(String entitySet) { this.entitySet = entitySet; }
+    public String getPlatformCode() { return platformCode; }
+    public void setPlatformCode(String platformCode) { this.platformCode = platformCode; }
+    public List<String> getCodes() { return Collections.unmodifiableList(codes); }
+    public void addCode(String code) { codes.add(code); }
+    public String getStackTop() { return stackTop; }
+    public void setStackTop(String stackTop) { this.stackTop = stackTop; }
+
+    @Override
+    public String toString() {
+        return "SyncError[" + id + ": " + (message.length() > 120 ? message.substring(0, 117) + "..." : message) + "]";
+    }
+}
