@@ -49,6 +49,39 @@ public class Action {
         this.diagnosis = diagnosis;
     }
 
+    /** Starts a step of a diagnosis' plan; the step table fills it column by column (see rules/steps.drl.csv). */
+    public static Draft draft(Diagnosis diagnosis, String phase) {
+        return new Draft(diagnosis, phase);
+    }
+
+    /** A step being described, so a decision-table row can set one field per column. */
+    public static final class Draft {
+        private final Diagnosis diagnosis;
+        private final String phase;
+        private int order;
+        private String because;
+
+        private Draft(Diagnosis diagnosis, String phase) {
+            this.diagnosis = diagnosis;
+            this.phase = phase;
+        }
+
+        public Draft order(int order) {
+            this.order = order;
+            return this;
+        }
+
+        public Draft because(String because) {
+            this.because = because;
+            return this;
+        }
+
+        /** The text comes last and completes the step. */
+        public Action text(String text) {
+            return new Action(diagnosis, phase, order, text, because);
+        }
+    }
+
     public String getIssue() { return issue; }
     public Phase getPhase() { return phase; }
     public int getOrder() { return order; }

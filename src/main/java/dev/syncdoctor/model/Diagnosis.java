@@ -23,6 +23,45 @@ public class Diagnosis {
         this.requiredRole = requiredRole == null || requiredRole.isBlank() ? null : requiredRole.trim();
     }
 
+    /** Starts a diagnosis for a finding; the issue table fills it column by column (see rules/issues.drl.csv). */
+    public static Draft draft(Finding finding, String kb) {
+        return new Draft(finding, kb);
+    }
+
+    /** A diagnosis being described, so a decision-table row can set one field per column. */
+    public static final class Draft {
+        private final Finding finding;
+        private final String kb;
+        private String section;
+        private String category;
+        private String requiredRole;
+
+        private Draft(Finding finding, String kb) {
+            this.finding = finding;
+            this.kb = kb;
+        }
+
+        public Draft section(String section) {
+            this.section = section;
+            return this;
+        }
+
+        public Draft category(String category) {
+            this.category = category;
+            return this;
+        }
+
+        public Draft role(String role) {
+            this.requiredRole = role;
+            return this;
+        }
+
+        /** The title comes last and completes the diagnosis. */
+        public Diagnosis title(String title) {
+            return new Diagnosis(finding, kb, title, section, category, requiredRole);
+        }
+    }
+
     public String getIssue() { return issue; }
     public String getKb() { return kb; }
     public String getTitle() { return title; }

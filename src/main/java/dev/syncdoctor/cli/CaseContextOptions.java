@@ -1,0 +1,51 @@
+package dev.syncdoctor.cli;
+
+import dev.syncdoctor.ingest.CaseContext;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** What the user knows about the case beyond the error text; flags win over what a case file says. */
+final class CaseContextOptions {
+    @Option(names = "--map", paramLabel = "NAME", description = "Table map name, e.g. \"Vendors V2\".")
+    String map;
+
+    @Option(names = "--status", paramLabel = "STATUS", description = "Map status: \"Not running\", Running, Initializing, Paused, ...")
+    String status;
+
+    @Option(names = "--attempts", paramLabel = "N", description = "How many times the initial sync was run.")
+    Integer attempts;
+
+    @Option(names = "--occurrences", paramLabel = "N", description = "How often this error was seen (2 or more: consistently).")
+    Integer occurrences;
+
+    @Option(names = "--consistent", description = "The error happens every time.")
+    Boolean consistent;
+
+    @Option(names = "--phase", paramLabel = "PHASE", description = "Where it happened: initial, live, setup, start.")
+    String phase;
+
+    @Option(names = "--direction", paramLabel = "DIR", description = "Sync direction: FO->DV or DV->FO.")
+    String direction;
+
+    @Option(names = "--role", paramLabel = "NAME", description = "A role you hold, e.g. \"System admin\" (repeatable).")
+    List<String> roles = new ArrayList<>();
+
+    CaseContext toContext() {
+        CaseContext c = new CaseContext();
+        c.setMapName(map);
+        c.setMapStatus(status);
+        c.setAttempts(attempts);
+        c.setOccurrences(occurrences);
+        c.setConsistent(consistent);
+        c.setPhase(phase);
+        c.setDirection(direction);
+        c.setRoles(roles);
+        return c;
+    }
+
+    boolean givesContext() {
+        return map != null || status != null || attempts != null || occurrences != null || consistent != null
+                || phase != null || direction != null || !roles.isEmpty();
+    }
+}

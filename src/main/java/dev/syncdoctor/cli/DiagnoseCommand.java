@@ -1,0 +1,117 @@
+package dev.syncdoctor.cli;
+
+import dev.syncdoctor.ingest.CaseReader;
+import dev.syncdoctor.ingest.InputException;
+import dev.syncdoctor.knowledge.KnowledgeBase;
+import dev.syncdoctor.model.CaseFacts;
+import dev.syncdoctor.plan.CaseResult;
+import dev.syncdoctor.plan.CaseStatus;
+import dev.syncdoctor.plan.Diagnostician;
+import dev.syncdoctor.report.CaseRenderer;
+import dev.syncdoctor.report.ReportFormat;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code syncdoctor diagnose FILE|-}: one case in, the known issue and an ordered action plan out. */
+@Command(name = "diagnose", mixinStandardHelpOptions = true,
+        description = {"Diagnose one failing table map from its error text or case file and print an ordered action plan.",
+                "FILE is raw text (.txt, .log), a JSON or YAML case file, or - for standard input."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:diagnosed or healthy", "2:usage error or unreadable input", "3:errors present, none recognised",
+                "4:rules failed to compile or to evaluate"})
+public final class DiagnoseCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE|-", description = "Error text or case file; - reads standard input.")
+    String input;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output: text, json or markdown. Default: ${DEFAULT-VALUE}.")
+    ReportFormat format;
+
+    @Option(names = "--explain", description = "Show, for every diagnosis and step, the rule that produced it and the facts it matched.")
+    boolean explain;
+
+    @Option(names = "--max-input-bytes", paramLabel = "BYTES", defaultValue = "10485760",
+            description = "Refuse inputs larger than this. Default: ${DEFAULT-VALUE} (10 MB).")
+    long maxInputBytes;
+
+    @Mixin
+    CaseContextOptions context;
+
+    @Mixin
+    KnowledgeOptions knowledge;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            List<CaseFacts> cases = read();
+            KnowledgeBase kb = knowledge.load(err);
+            Diagnostician diagnostician = new Diagnostician(kb, knowledge.limits());
+            CaseRenderer renderer = format.renderer(explain);
+            int exit = ExitCode.OK;
+            for (int i = 0; i < cases.size(); i++) {
+                CaseResult result = diagnostician.diagnose(cases.get(i));
+                if (i > 0 && format != ReportFormat.JSON) {
+                    out.println();
+                }
+                out.print(renderer.render(result));
+                if (format == ReportFormat.JSON) {
+                    out.println();
+                }
+                exit = Math.max(exit, exitCodeOf(result, err));
+            }
+            out.flush();
+            return exit;
+        } catch (CommandFailure f) {
+            err.println("syncdoctor: " + f.getMessage());
+            return f.exitCode();
+        }
+    }
+
+    private List<CaseFacts> read() throws CommandFailure {
+        CaseReader reader = new CaseReader(maxInputBytes);
+        List<CaseFacts> cases;
+        try {
+            cases = "-".equals(input) ? reader.read("-", System.in) : reader.read(Path.of(input));
+        } catch (InputException e) {
+            throw new CommandFailure(ExitCode.INPUT, e.getMessage());
+        }
+        if (cases.isEmpty()) {
+            throw new CommandFailure(ExitCode.INPUT, input + ": no case in this input");
+        }
+        for (CaseFacts c : cases) {
+            context.toContext().applyTo(c.getSyncCase());
+            if (c.getErrors().isEmpty() && !hasContext(c)) {
+                throw new CommandFailure(ExitCode.INPUT, c.getSource()
+                        + ": no error text and no case context (give the error text, or --status and what you know)");
+            }
+        }
+        return cases;
+    }
+
+    private boolean hasContext(CaseFacts c) {
+        var s = c.getSyncCase();
+        return s.getMapStatus() != null || s.getMapName() != null || s.getAttempts() > 0 || s.getOccurrences() > 0
+                || s.getDurationMinutes() > 0 || s.getRowCount() > 0 || s.getLegalEntityCount() > 0;
+    }
+
+    private static int exitCodeOf(CaseResult r, PrintWriter err) {
+        if (r.status() == CaseStatus.INVALID) {
+            err.println("syncdoctor: " + r.source() + ": " + r.error());
+            return ExitCode.RULES;
+        }
+        return r.status() == CaseStatus.UNKNOWN ? ExitCode.UNKNOWN : ExitCode.OK;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.syncdoctor.cli;
+
+import dev.syncdoctor.engine.EvaluationLimits;
+import dev.syncdoctor.knowledge.KnowledgeBase;
+import dev.syncdoctor.knowledge.KnowledgeLoader;
+import dev.syncdoctor.knowledge.RuleProblem;
+import dev.syncdoctor.knowledge.RulesCompileException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Options every command that evaluates rules shares: where the rules are, and the session limits. */
+final class KnowledgeOptions {
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Rules folder (DRL, *.drl.csv, *.drl.xlsx). Default: ./rules if present, else the bundled copy.")
+    Path rulesDir;
+
+    @Option(names = "--max-firings", paramLabel = "N", defaultValue = "10000",
+            description = "Stop a case's rules after N firings (a looping rule). Default: ${DEFAULT-VALUE}.")
+    int maxFirings;
+
+    @Option(names = "--time-limit", paramLabel = "MS", defaultValue = "5000",
+            description = "Stop a case's rules after MS milliseconds. Default: ${DEFAULT-VALUE}.")
+    long timeLimitMillis;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log what syncdoctor does (and stack traces) on stderr.")
+    void verbose(boolean on) {
+        Logging.setVerbose(on);
+    }
+
+    EvaluationLimits limits() {
+        return new EvaluationLimits(maxFirings, Duration.ofMillis(timeLimitMillis));
+    }
+
+    /** Compiles the knowledge base, or prints every problem as file:line:col message and throws. */
+    KnowledgeBase load(PrintWriter err) throws CommandFailure {
+        try {
+            KnowledgeBase kb = KnowledgeLoader.load(rulesDir);
+            for (RuleProblem w : kb.warnings()) {
+                err.println(w.format());
+            }
+            return kb;
+        } catch (RulesCompileException e) {
+            for (RuleProblem p : e.problems()) {
+                err.println(p.format());
+            }
+            throw new CommandFailure(ExitCode.RULES, "rules did not compile: " + e.problems().size()
+                    + (e.problems().size() == 1 ? " error" : " errors"));
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCode.RULES, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package dev.syncdoctor.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: {@code syncdoctor <command>}. */
+@Command(name = "syncdoctor", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Diagnoses Dynamics 365 dual-write initial synchronization failures and prints an ordered action plan.",
+        subcommands = {DiagnoseCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code; the tests call this directly. */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // A bug, not a user mistake: one line by default, the stack with --verbose.
+            commandLine.getErr().println("syncdoctor: internal error: " + ex);
+            if (Logging.isVerbose()) {
+                ex.printStackTrace(commandLine.getErr());
+            }
+            return 70;
+        });
+        return cl;
+    }
+}

@@ -1,0 +1,4 @@
+package dev.syncdoctor.ingest;
+public class InputException extends Exception {
+    public InputException(String file, String message) { super(file + ": " + message); }
+}

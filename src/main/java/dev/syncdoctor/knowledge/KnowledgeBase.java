@@ -1,0 +1,47 @@
+package dev.syncdoctor.knowledge;
+
+import java.util.List;
+import org.kie.api.KieBase;
+
+/**
+ * A compiled knowledge base: the Drools {@link KieBase} shared by every evaluation (it is
+ * thread-safe; sessions are not), plus what was loaded, for listings and coverage.
+ */
+public final class KnowledgeBase {
+    private final KieBase kieBase;
+    private final String origin;
+    private final List<String> ruleFiles;
+    private final List<String> ruleNames;
+    private final List<RuleProblem> warnings;
+
+    KnowledgeBase(KieBase kieBase, String origin, List<String> ruleFiles, List<String> ruleNames, List<RuleProblem> warnings) {
+        this.kieBase = kieBase;
+        this.origin = origin;
+        this.ruleFiles = List.copyOf(ruleFiles);
+        this.ruleNames = List.copyOf(ruleNames);
+        this.warnings = List.copyOf(warnings);
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    /** The folder the rules came from, or "(bundled)". */
+    public String origin() {
+        return origin;
+    }
+
+    public List<String> ruleFiles() {
+        return ruleFiles;
+    }
+
+    /** Fully qualified rule names ("package.rule name"), sorted. */
+    public List<String> ruleNames() {
+        return ruleNames;
+    }
+
+    /** Problems that did not stop compilation (e.g. a spreadsheet Drools skips). */
+    public List<RuleProblem> warnings() {
+        return warnings;
+    }
+}

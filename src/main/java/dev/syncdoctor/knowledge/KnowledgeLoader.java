@@ -1,0 +1,143 @@
+package dev.syncdoctor.knowledge;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Compiles a rules folder (DRL and {@code *.drl.csv|xls|xlsx} decision tables) into a {@link KnowledgeBase}. */
+public final class KnowledgeLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(KnowledgeLoader.class);
+    private static final String RESOURCES = "src/main/resources/";
+    private static final AtomicInteger BUILDS = new AtomicInteger();
+
+    private KnowledgeLoader() {
+    }
+
+    /**
+     * The rules of {@code dir}; when {@code dir} is null, {@code ./rules} if it exists, else the bundled copy.
+     */
+    public static KnowledgeBase load(Path dir) throws IOException, RulesCompileException {
+        if (dir == null) {
+            Path local = Path.of("rules");
+            return compile(Files.isDirectory(local) ? RuleFiles.fromDirectory(local) : RuleFiles.bundled());
+        }
+        return compile(RuleFiles.fromDirectory(dir));
+    }
+
+    public static KnowledgeBase compile(RuleFiles source) throws RulesCompileException {
+        long start = System.nanoTime();
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        // A fresh release id per build keeps two knowledge bases in one process apart.
+        ReleaseId releaseId = ks.newReleaseId("dev.syncdoctor.rules", "kb" + BUILDS.incrementAndGet(), "1.0.0");
+        kfs.generateAndWritePomXML(releaseId);
+
+        List<String> ruleFiles = new ArrayList<>();
+        List<RuleProblem> warnings = new ArrayList<>();
+        for (Map.Entry<String, byte[]> file : source.files().entrySet()) {
+            String name = file.getKey();
+            if (RuleFiles.isRuleFile(name)) {
+                kfs.write(RESOURCES + name, file.getValue());
+                ruleFiles.add(name);
+            } else if (RuleFiles.isSkippedSpreadsheet(name)) {
+                warnings.add(new RuleProblem(name, 0, 0,
+                        "spreadsheet is not loaded: decision tables must be named *.drl.csv, *.drl.xls or *.drl.xlsx", false));
+            }
+        }
+        if (ruleFiles.isEmpty()) {
+            throw new RulesCompileException(List.of(new RuleProblem(source.origin(), 0, 0, "no rule files (*.drl, *.drl.csv, *.drl.xlsx) found", true)));
+        }
+
+        KieBuilder builder;
+        try {
+            builder = ks.newKieBuilder(kfs).buildAll();
+        } catch (RuntimeException e) {
+            // Decision-table parsers throw instead of reporting; turn that into a located problem.
+            throw new RulesCompileException(List.of(problemOf(e, ruleFiles)));
+        }
+        List<RuleProblem> errors = new ArrayList<>();
+        for (Message m : builder.getResults().getMessages()) {
+            RuleProblem p = new RuleProblem(relative(m.getPath()), Math.max(0, m.getLine()), Math.max(0, m.getColumn()),
+                    m.getText() == null ? "" : m.getText().replaceAll("\\s+", " ").trim(), m.getLevel() == Message.Level.ERROR);
+            (p.error() ? errors : warnings).add(p);
+        }
+        if (!errors.isEmpty()) {
+            throw new RulesCompileException(errors);
+        }
+        KieContainer container = ks.newKieContainer(releaseId);
+        var kieBase = container.getKieBase();
+        List<String> names = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule r : pkg.getRules()) {
+                names.add(pkg.getName() + "." + r.getName());
+            }
+        }
+        names.sort(null);
+        LOG.debug("compiled {} rules from {} files in {} ms", names.size(), ruleFiles.size(), (System.nanoTime() - start) / 1_000_000);
+        return new KnowledgeBase(kieBase, source.origin(), ruleFiles, names, warnings);
+    }
+
+    private static final java.util.regex.Pattern CELL = java.util.regex.Pattern.compile("\\b(?:cell|in cell) ([A-Z]{1,3})(\\d{1,7})\\b");
+    private static final java.util.regex.Pattern BRACKETED_FILE = java.util.regex.Pattern.compile("^\\[([^\\]]{1,500})\\]\\s*");
+
+    /** A parse failure thrown by a decision-table reader, with the file and the row (as line) and column when it names a cell. */
+    static RuleProblem problemOf(RuntimeException e, List<String> files) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t.getMessage().isBlank())) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().replaceAll("\\s+", " ").trim();
+        String file = null;
+        var fm = BRACKETED_FILE.matcher(message);
+        if (fm.find()) {
+            file = fm.group(1);
+            message = message.substring(fm.end());
+        }
+        if (file != null) {
+            for (String f : files) {
+                if (f.equals(file) || f.endsWith("/" + file)) {
+                    file = f;
+                    break;
+                }
+            }
+        }
+        int line = 0;
+        int column = 0;
+        var cm = CELL.matcher(message);
+        if (cm.find()) {
+            line = Integer.parseInt(cm.group(2));
+            column = columnNumber(cm.group(1));
+        }
+        return new RuleProblem(file, line, column, message, true);
+    }
+
+    /** Spreadsheet column letters to a 1-based number: A=1, Z=26, AA=27. */
+    static int columnNumber(String letters) {
+        int n = 0;
+        for (int i = 0; i < letters.length(); i++) {
+            n = n * 26 + (letters.charAt(i) - 'A' + 1);
+        }
+        return n;
+    }
+
+    private static String relative(String path) {
+        if (path == null) {
+            return null;
+        }
+        return path.startsWith(RESOURCES) ? path.substring(RESOURCES.length()) : path;
+    }
+}

@@ -1,0 +1,238 @@
+package dev.syncdoctor.plan;
+
+import dev.syncdoctor.engine.Derivation;
+import dev.syncdoctor.engine.Evaluation;
+import dev.syncdoctor.model.Action;
+import dev.syncdoctor.model.CaseFacts;
+import dev.syncdoctor.model.Diagnosis;
+import dev.syncdoctor.model.Requirement;
+import dev.syncdoctor.model.SyncCase;
+import dev.syncdoctor.model.SyncError;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the conclusions of one evaluation into the answer a user reads: issues merged over their
+ * errors, requirements merged across issues, and one ordered, numbered, de-duplicated action plan
+ * (prerequisites first, each issue's steps in its own order, re-runs and checks last).
+ */
+public final class Planner {
+
+    private Planner() {
+    }
+
+    public static CaseResult plan(Evaluation ev) {
+        CaseFacts facts = ev.facts();
+        String source = facts.getSource();
+        String caseId = facts.getSyncCase().getId();
+        if (ev.failure() != null) {
+            return new CaseResult(source, caseId, CaseStatus.INVALID, List.of(), List.of(), List.of(),
+                    unexplained(facts.getErrors(), Set.of()), ev.failure(), ev);
+        }
+
+        List<IssueDiagnosis> diagnoses = mergeDiagnoses(ev);
+        Map<String, Integer> issueRank = new LinkedHashMap<>();
+        for (IssueDiagnosis d : diagnoses) {
+            issueRank.putIfAbsent(d.issue(), issueRank.size());
+        }
+        Set<String> explained = new HashSet<>();
+        for (Diagnosis d : ev.diagnoses()) {
+            if (d.getErrorId() != null) {
+                explained.add(d.getErrorId());
+            }
+        }
+        List<UnexplainedError> unexplained = unexplained(facts.getErrors(), explained);
+
+        CaseStatus status;
+        if (!diagnoses.isEmpty()) {
+            status = CaseStatus.DIAGNOSED;
+        } else if (!facts.getErrors().isEmpty()) {
+            status = CaseStatus.UNKNOWN;
+        } else if (facts.getSyncCase().statusIs("Running")) {
+            status = CaseStatus.HEALTHY;
+        } else {
+            status = CaseStatus.UNKNOWN;
+        }
+        return new CaseResult(source, caseId, status, diagnoses, mergeRequirements(ev.requirements()),
+                steps(ev, issueRank), unexplained, null, ev);
+    }
+
+    private static List<IssueDiagnosis> mergeDiagnoses(Evaluation ev) {
+        Map<String, List<Diagnosis>> byIssue = new LinkedHashMap<>();
+        for (Diagnosis d : ev.diagnoses()) {
+            byIssue.computeIfAbsent(d.getIssue(), k -> new ArrayList<>()).add(d);
+        }
+        List<IssueDiagnosis> out = new ArrayList<>();
+        for (List<Diagnosis> group : byIssue.values()) {
+            Diagnosis first = group.get(0);
+            Set<String> evidence = new LinkedHashSet<>();
+            Set<String> errors = new LinkedHashSet<>();
+            Set<String> matched = new LinkedHashSet<>();
+            String confidence = first.getConfidence();
+            for (Diagnosis d : group) {
+                evidence.addAll(d.getEvidence());
+                if (d.getErrorId() != null) {
+                    errors.add(d.getErrorId());
+                }
+                if (rank(d.getConfidence()) > rank(confidence)) {
+                    confidence = d.getConfidence();
+                }
+                matched.addAll(describe(ev.derivationOf(d.getFinding())));
+            }
+            Derivation recognised = ev.derivationOf(first.getFinding());
+            out.add(new IssueDiagnosis(first.getIssue(), first.getKb(), first.getTitle(), first.getSection(),
+                    first.getCategory(), confidence, recognised == null ? null : recognised.rule(),
+                    List.copyOf(evidence), List.copyOf(errors), List.copyOf(matched)));
+        }
+        return out;
+    }
+
+    private static int rank(String confidence) {
+        return switch (confidence == null ? "" : confidence.toLowerCase(Locale.ROOT)) {
+            case "high" -> 3;
+            case "medium" -> 2;
+            case "low" -> 1;
+            default -> 0;
+        };
+    }
+
+    private static List<PlannedRequirement> mergeRequirements(List<Requirement> requirements) {
+        Map<String, List<Requirement>> byKey = new LinkedHashMap<>();
+        for (Requirement r : requirements) {
+            byKey.computeIfAbsent(r.getKind() + "\u0000" + r.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(r);
+        }
+        List<PlannedRequirement> out = new ArrayList<>();
+        for (List<Requirement> group : byKey.values()) {
+            Requirement first = group.get(0);
+            Set<String> issues = new LinkedHashSet<>();
+            boolean held = true;
+            for (Requirement r : group) {
+                issues.add(r.getIssue());
+                held &= r.isHeld();
+            }
+            out.add(new PlannedRequirement(first.getKind(), first.getName(), first.getIssue(), List.copyOf(issues), held));
+        }
+        return out;
+    }
+
+    private static List<PlannedStep> steps(Evaluation ev, Map<String, Integer> issueRank) {
+        record Candidate(Action action, String text, String because, int seq) {
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        int seq = 0;
+        SyncCase syncCase = ev.facts().getSyncCase();
+        for (Action a : ev.actions()) {
+            candidates.add(new Candidate(a, fill(a.getText(), a, syncCase), fill(a.getBecause(), a, syncCase), seq++));
+        }
+        candidates.sort(Comparator
+                .comparingInt((Candidate c) -> band(c.action().getPhase()))
+                .thenComparingInt(c -> band(c.action().getPhase()) == 1
+                        ? issueRank.getOrDefault(c.action().getIssue(), Integer.MAX_VALUE) : 0)
+                .thenComparingInt(c -> c.action().getPhase().ordinal())
+                .thenComparingInt(c -> c.action().getOrder())
+                .thenComparingInt(Candidate::seq));
+
+        Map<String, Integer> indexByText = new LinkedHashMap<>();
+        List<Candidate> kept = new ArrayList<>();
+        List<Set<String>> issuesOf = new ArrayList<>();
+        for (Candidate c : candidates) {
+            String key = c.text().toLowerCase(Locale.ROOT).replaceAll("[\\s.]+$", "").replaceAll("\\s+", " ");
+            Integer at = indexByText.get(key);
+            if (at == null) {
+                indexByText.put(key, kept.size());
+                kept.add(c);
+                Set<String> issues = new LinkedHashSet<>();
+                issues.add(c.action().getIssue());
+                issuesOf.add(issues);
+            } else {
+                issuesOf.get(at).add(c.action().getIssue());
+            }
+        }
+        List<PlannedStep> out = new ArrayList<>(kept.size());
+        for (int i = 0; i < kept.size(); i++) {
+            Candidate c = kept.get(i);
+            Derivation d = ev.derivationOf(c.action());
+            out.add(new PlannedStep(i + 1, c.action().getIssue(), List.copyOf(issuesOf.get(i)),
+                    c.action().getPhase().label(), c.text(), c.because(), d == null ? null : d.rule(), describe(d)));
+        }
+        return out;
+    }
+
+    /** Prerequisites, then every issue's own steps, then re-runs, then checks. */
+    private static int band(Action.Phase phase) {
+        return switch (phase) {
+            case PREREQUISITE -> 0;
+            case INVESTIGATE, FIX -> 1;
+            case RERUN -> 2;
+            case VERIFY -> 3;
+        };
+    }
+
+    /** Fills {map}, {field}, {value}, {url}, {entity}, {record}, {role} from the error and case behind a step. */
+    static String fill(String template, Action action, SyncCase syncCase) {
+        if (template == null || template.indexOf('{') < 0) {
+            return template;
+        }
+        Diagnosis d = action.getDiagnosis();
+        SyncError e = d == null ? null : d.getError();
+        String map = e != null && e.getMapName() != null ? e.getMapName()
+                : syncCase.getMapName() != null ? syncCase.getMapName() : "the table map";
+        String out = template.replace("{map}", map);
+        out = out.replace("{field}", orElse(e == null ? null : e.getLookupField(), "the lookup field"));
+        out = out.replace("{value}", orElse(e == null ? null : e.getLookupValue(), "the missing value"));
+        out = out.replace("{url}", orElse(e == null ? null : e.getCheckUrl(), "the URL given in the error"));
+        out = out.replace("{entity}", orElse(e == null ? null : e.getEntitySet(), "the referenced table"));
+        out = out.replace("{record}", orElse(e == null ? null : e.getRecordId(), "the record"));
+        out = out.replace("{role}", orElse(d == null ? null : d.getRequiredRole(), "the required role"));
+        return out;
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static List<UnexplainedError> unexplained(List<SyncError> errors, Set<String> explained) {
+        List<UnexplainedError> out = new ArrayList<>();
+        for (SyncError e : errors) {
+            if (!explained.contains(e.getId())) {
+                out.add(new UnexplainedError(e.getId(), ErrorSignature.of(e.getMessage()), e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    /** The facts a rule matched, in a form fit for an explanation. */
+    private static List<String> describe(Derivation d) {
+        if (d == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Object o : d.matched()) {
+            if (o instanceof SyncError e) {
+                out.add(e.getId() + ": " + shorten(e.getMessage()));
+            } else if (o instanceof SyncCase c) {
+                out.add("case: map=" + c.getMapName() + ", status=" + c.getMapStatus() + ", attempts=" + c.getAttempts()
+                        + ", occurrences=" + c.getOccurrences() + (c.isConsistent() ? ", consistent" : "")
+                        + ", roles=" + c.getRoles());
+            } else if (o instanceof Diagnosis dg) {
+                out.add("diagnosis " + dg.getIssue() + (dg.getErrorId() == null ? "" : " on " + dg.getErrorId()));
+            } else if (o instanceof Requirement r) {
+                out.add("requirement " + r.getKind() + " '" + r.getName() + "'" + (r.isHeld() ? " (held)" : " (missing)"));
+            } else if (o != null) {
+                out.add(o.toString());
+            }
+        }
+        return out;
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 160 ? s : s.substring(0, 157) + "...";
+    }
+}

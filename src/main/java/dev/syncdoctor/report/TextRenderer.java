@@ -1,0 +1,115 @@
+package dev.syncdoctor.report;
+
+import dev.syncdoctor.plan.CaseResult;
+import dev.syncdoctor.plan.CaseStatus;
+import dev.syncdoctor.plan.IssueDiagnosis;
+import dev.syncdoctor.plan.PlannedRequirement;
+import dev.syncdoctor.plan.PlannedStep;
+import dev.syncdoctor.plan.UnexplainedError;
+
+/** A plain-text plan for a terminal: what it is, what it needs first, what to do in which order. */
+public final class TextRenderer implements CaseRenderer {
+    private final boolean explain;
+
+    public TextRenderer(boolean explain) {
+        this.explain = explain;
+    }
+
+    @Override
+    public String render(CaseResult r) {
+        StringBuilder b = new StringBuilder();
+        b.append(r.caseId() == null ? r.source() : r.caseId()).append(": ").append(headline(r)).append('\n');
+        if (r.source() != null && !r.source().equals(r.caseId())) {
+            b.append("  source: ").append(r.source()).append('\n');
+        }
+        if (r.error() != null) {
+            b.append("  error: ").append(r.error()).append('\n');
+        }
+        if (!r.diagnoses().isEmpty()) {
+            b.append("\nDiagnosis\n");
+            for (IssueDiagnosis d : r.diagnoses()) {
+                b.append("  * ").append(d.title()).append("  [").append(d.issue()).append(", confidence ")
+                        .append(d.confidence()).append("]\n");
+                b.append("    kb ").append(d.kb()).append(": \"").append(d.section()).append("\"\n");
+                if (!d.evidence().isEmpty()) {
+                    b.append("    evidence: ").append(String.join("; ", d.evidence())).append('\n');
+                }
+                if (!d.errors().isEmpty()) {
+                    b.append("    errors: ").append(String.join(", ", d.errors())).append('\n');
+                }
+                if (explain) {
+                    b.append("    rule: ").append(d.rule()).append('\n');
+                    for (String m : d.matched()) {
+                        b.append("      matched ").append(m).append('\n');
+                    }
+                }
+            }
+        }
+        if (!r.requirements().isEmpty()) {
+            b.append("\nNeeds first\n");
+            for (PlannedRequirement q : r.requirements()) {
+                b.append("  [").append(q.held() ? "x" : " ").append("] ").append(q.kind()).append(": ").append(q.name())
+                        .append(q.held() ? " (held)" : " (missing)").append("  for ").append(String.join(", ", q.issues()))
+                        .append('\n');
+            }
+        }
+        if (!r.actions().isEmpty()) {
+            b.append("\nAction plan\n");
+            for (PlannedStep s : r.actions()) {
+                b.append(String.format("  %2d. ", s.step())).append(s.text()).append('\n');
+                if (s.because() != null && !s.because().isBlank()) {
+                    b.append("      why: ").append(s.because()).append('\n');
+                }
+                b.append("      from: ").append(sourceOf(r, s)).append('\n');
+                if (explain) {
+                    b.append("      rule: ").append(s.rule()).append('\n');
+                    for (String m : s.matched()) {
+                        b.append("        matched ").append(m).append('\n');
+                    }
+                }
+            }
+        }
+        if (!r.unexplained().isEmpty()) {
+            b.append("\nNot recognised (no known issue matches; nothing is guessed)\n");
+            for (UnexplainedError u : r.unexplained()) {
+                b.append("  ").append(u.id()).append(": ").append(shorten(u.text())).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    static String headline(CaseResult r) {
+        return switch (r.status()) {
+            case DIAGNOSED -> r.diagnoses().size() == 1 ? "diagnosed, 1 known issue" : "diagnosed, " + r.diagnoses().size() + " known issues";
+            case UNKNOWN -> r.unexplained().isEmpty() ? "unknown: nothing recognised"
+                    : "unknown: " + r.unexplained().size() + (r.unexplained().size() == 1 ? " error" : " errors") + " not recognised";
+            case HEALTHY -> "healthy: no error, the map is running";
+            case INVALID -> "invalid";
+        };
+    }
+
+    /** The issue(s) and source section a step comes from. */
+    static String sourceOf(CaseResult r, PlannedStep s) {
+        StringBuilder b = new StringBuilder();
+        for (String issue : s.issues()) {
+            for (IssueDiagnosis d : r.diagnoses()) {
+                if (d.issue().equals(issue)) {
+                    if (b.length() > 0) {
+                        b.append("; ");
+                    }
+                    b.append(d.kb()).append(" \"").append(d.section()).append('"');
+                    break;
+                }
+            }
+        }
+        return b.length() == 0 ? String.join(", ", s.issues()) : b.toString();
+    }
+
+    static String shorten(String s) {
+        return s.length() <= 300 ? s : s.substring(0, 297) + "...";
+    }
+
+    static boolean isDiagnosed(CaseResult r) {
+        return r.status() == CaseStatus.DIAGNOSED;
+    }
+}
