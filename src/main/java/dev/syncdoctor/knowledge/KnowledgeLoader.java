@@ -71,9 +71,13 @@ public final class KnowledgeLoader {
         }
         List<RuleProblem> errors = new ArrayList<>();
         for (Message m : builder.getResults().getMessages()) {
-            RuleProblem p = new RuleProblem(relative(m.getPath()), Math.max(0, m.getLine()), Math.max(0, m.getColumn()),
-                    m.getText() == null ? "" : m.getText().replaceAll("\\s+", " ").trim(), m.getLevel() == Message.Level.ERROR);
+            RuleProblem p = problemOf(m);
             (p.error() ? errors : warnings).add(p);
+        }
+        // "Parser returned a null Package" only repeats that a file had parse errors already listed.
+        if (errors.size() > 1) {
+            errors.removeIf(p -> p.message().startsWith("Parser returned a null Package")
+                    && errors.stream().anyMatch(o -> o != p && java.util.Objects.equals(o.file(), p.file())));
         }
         if (!errors.isEmpty()) {
             throw new RulesCompileException(errors);
@@ -93,6 +97,23 @@ public final class KnowledgeLoader {
 
     private static final java.util.regex.Pattern CELL = java.util.regex.Pattern.compile("\\b(?:cell|in cell) ([A-Z]{1,3})(\\d{1,7})\\b");
     private static final java.util.regex.Pattern BRACKETED_FILE = java.util.regex.Pattern.compile("^\\[([^\\]]{1,500})\\]\\s*");
+
+    private static final java.util.regex.Pattern DRL_POSITION =
+            java.util.regex.Pattern.compile("^(?:\\[ERR \\d{1,6}\\] )?Line (\\d{1,7}):(\\d{1,7}) ");
+
+    /** A compiler message as file:line:col; the parser puts the column only in its text ("[ERR 101] Line 5:16 ..."). */
+    static RuleProblem problemOf(Message m) {
+        String text = m.getText() == null ? "" : m.getText().replaceAll("\\s+", " ").trim();
+        int line = Math.max(0, m.getLine());
+        int column = Math.max(0, m.getColumn());
+        var pm = DRL_POSITION.matcher(text);
+        if (pm.find()) {
+            line = line > 0 ? line : Integer.parseInt(pm.group(1));
+            column = column > 0 ? column : Integer.parseInt(pm.group(2));
+            text = text.substring(pm.end());
+        }
+        return new RuleProblem(relative(m.getPath()), line, column, text, m.getLevel() == Message.Level.ERROR);
+    }
 
     /** A parse failure thrown by a decision-table reader, with the file and the row (as line) and column when it names a cell. */
     static RuleProblem problemOf(RuntimeException e, List<String> files) {

@@ -1,0 +1,133 @@
+package dev.syncdoctor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiagnoseCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void textPlanNamesTheIssueItsSourceAndNumberedSteps() {
+        CliRun r = CliRun.of("diagnose", "facts/examples/forbidden-docs-example.txt");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out())
+                .contains("diagnosed, 1 known issue")
+                .contains("IS03_403_FORBIDDEN_AX_EXPORT")
+                .contains("Initial synchronization error: 403 Forbidden")
+                .contains(" 1. Sign in to the Finance and Operations app.")
+                .contains(" 2. ")
+                .contains("why: ");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void jsonFollowsTheContract() throws Exception {
+        CliRun r = CliRun.of("diagnose", "--format", "json", "facts/examples/bad-request-docs-example.txt");
+        assertThat(r.exitCode()).isZero();
+        JsonNode root = JSON.readTree(r.out());
+        assertThat(root.fieldNames()).toIterable()
+                .containsSubsequence("source", "case", "status", "diagnoses", "requirements", "actions", "unexplained", "error");
+        assertThat(root.get("source").asText()).isEqualTo("facts/examples/bad-request-docs-example.txt");
+        assertThat(root.get("case").asText()).isEqualTo("bad-request-docs-example");
+        assertThat(root.get("status").asText()).isEqualTo("diagnosed");
+        JsonNode d = root.get("diagnoses").get(0);
+        assertThat(d.get("issue").asText()).isEqualTo("dixf-service-stopped");
+        assertThat(d.get("kb").asText()).isEqualTo("IS02_400_BAD_REQUEST_AX_EXPORT");
+        assertThat(d.get("rule").asText()).isNotBlank();
+        assertThat(d.get("evidence")).isNotEmpty();
+        JsonNode req = root.get("requirements").get(0);
+        assertThat(req.get("kind").asText()).isEqualTo("role");
+        assertThat(req.get("name").asText()).isEqualTo("System admin");
+        assertThat(req.get("held").asBoolean()).isFalse();
+        JsonNode first = root.get("actions").get(0);
+        assertThat(first.get("step").asInt()).isEqualTo(1);
+        assertThat(first.get("phase").asText()).isEqualTo("prerequisite");
+        assertThat(first.get("because").asText()).isNotBlank();
+        assertThat(root.get("error").isNull()).isTrue();
+    }
+
+    @Test
+    void holdingTheRoleDropsThePrerequisiteStepAndMarksItHeld() throws Exception {
+        CliRun r = CliRun.of("diagnose", "--format", "json", "--role", "System admin", "--occurrences", "2",
+                "facts/examples/bad-request-docs-example.txt");
+        JsonNode root = JSON.readTree(r.out());
+        assertThat(root.get("requirements").get(0).get("held").asBoolean()).isTrue();
+        assertThat(root.get("actions").get(0).get("phase").asText()).isNotEqualTo("prerequisite");
+        assertThat(root.get("actions").get(0).get("text").asText()).contains("Sign in to the virtual machine");
+    }
+
+    @Test
+    void seenOnceMeansRunAgainFirstAndConsistentMeansTheServiceFix() throws Exception {
+        JsonNode once = JSON.readTree(CliRun.of("diagnose", "-f", "json", "--role", "sysadmin",
+                "facts/examples/bad-request-docs-example.txt").out());
+        assertThat(once.get("actions")).hasSize(1);
+        assertThat(once.get("actions").get(0).get("text").asText()).startsWith("Run the initial sync");
+        JsonNode consistent = JSON.readTree(CliRun.of("diagnose", "-f", "json", "--role", "sysadmin", "--consistent",
+                "facts/examples/bad-request-docs-example.txt").out());
+        assertThat(consistent.get("actions")).hasSize(4);
+    }
+
+    @Test
+    void markdownIsATicketReadyPlan() {
+        CliRun r = CliRun.of("diagnose", "--format", "markdown", "facts/examples/bad-request-docs-example.txt");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("## syncdoctor:").contains("### Action plan").contains("1. Get the System admin role")
+                .contains("- [ ] role: **System admin** (missing)");
+    }
+
+    @Test
+    void explainShowsTheRuleAndTheMatchedFacts() {
+        CliRun r = CliRun.of("diagnose", "--explain", "facts/examples/forbidden-docs-example.txt");
+        assertThat(r.out()).contains("rule: 403 Forbidden from the AX export").contains("matched e1: ").contains("rule: 403 1");
+    }
+
+    @Test
+    void readsStandardInput() {
+        CliRun r = CliRun.withStdin("The remote server returned an error: (403) Forbidden.), AX export encountered an error\n",
+                "diagnose", "-");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("IS03_403_FORBIDDEN_AX_EXPORT");
+    }
+
+    @Test
+    void unknownErrorsExitThreeAndAreListed() {
+        CliRun r = CliRun.of("diagnose", "facts/examples/unknown-error.txt");
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.out()).contains("unknown").contains("quantum flux capacitor");
+    }
+
+    @Test
+    void missingFileIsOneLineAndExitTwo() {
+        CliRun r = CliRun.of("diagnose", "facts/examples/no-such-file.txt");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().strip()).contains("no-such-file.txt").doesNotContain("\n").doesNotContain("Exception\n\tat");
+    }
+
+    @Test
+    void emptyTextWithoutContextIsAUsageErrorButWithAStatusItIsACase(@TempDir Path dir) throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty.txt"), "");
+        assertThat(CliRun.of("diagnose", empty.toString()).exitCode()).isEqualTo(2);
+        CliRun r = CliRun.of("diagnose", "--status", "Not running", empty.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("IS00_FIND_ERRORS");
+    }
+
+    @Test
+    void badOptionIsExitTwo() {
+        assertThat(CliRun.of("diagnose", "--format", "pdf", "facts/examples/unknown-error.txt").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void rulesThatDoNotCompileAreListedWithFileLineAndColumnAndExitFour(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("broken.drl"), "package x\n\nrule \"broken\"\nwhen\n    Foo( bar == )\nthen\nend\n");
+        CliRun r = CliRun.of("diagnose", "--rules", dir.toString(), "facts/examples/unknown-error.txt");
+        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(r.err()).containsPattern("broken\\.drl:\\d+:\\d+ ");
+    }
+}
