@@ -33,6 +33,7 @@ import java.util.Set;
  */
 public final class TextNormaliser {
 
+    private static final int MAX_WRAP_ROUNDS = 8;
     private static final String ESCAPABLE = "[]_<>*`";
     private static final String MARKERS = "*_";
     private static final String CODE_OPEN_BEFORE = "([{\"'*_";
@@ -74,10 +75,22 @@ public final class TextNormaliser {
         String s = clean(raw);
         s = unescape(s);
         List<String> lines = splitAndFold(s);
-        for (int i = 0; i < lines.size(); i++) {
-            lines.set(i, stripCodeSpans(lines.get(i)));
+        // Emphasis and code spans may wrap each other ("*`x`*", "`*x*`"): strip until nothing changes
+        // (real texts need one or two rounds; the bound keeps adversarial nesting linear).
+        boolean[] joinNext = new boolean[lines.size() + 1];
+        for (int round = 0; round < MAX_WRAP_ROUNDS; round++) {
+            boolean changed = stripCodeSpans(lines);
+            boolean[] spans = stripEmphasis(lines);
+            for (int i = 0; i < lines.size(); i++) {
+                if (spans[i]) {
+                    joinNext[i] = true;
+                }
+            }
+            changed |= spans[lines.size()];
+            if (!changed) {
+                break;
+            }
         }
-        boolean[] joinNext = stripEmphasis(lines);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (isFence(line)) {
@@ -206,59 +219,103 @@ public final class TextNormaliser {
 
     // ---- step 4a: inline code spans
 
-    private static String stripCodeSpans(String line) {
-        int first = line.indexOf('`');
-        if (first < 0) {
-            return line;
-        }
-        StringBuilder sb = new StringBuilder(line.length());
-        int n = line.length();
+    /** Strips code spans per paragraph, so joining its lines later can never form a new span. */
+    private static boolean stripCodeSpans(List<String> lines) {
+        boolean changed = false;
         int i = 0;
-        while (i < n) {
-            char c = line.charAt(i);
-            if (c != '`') {
-                sb.append(c);
+        while (i < lines.size()) {
+            if (lines.get(i).isEmpty()) {
                 i++;
                 continue;
             }
-            int runEnd = runEnd(line, i, '`');
-            int len = runEnd - i;
-            boolean opener = (i == 0 || isOpenBoundary(line.charAt(i - 1)))
-                    && runEnd < n && line.charAt(runEnd) != ' ';
-            int closeStart = -1;
-            if (opener) {
-                int k = runEnd;
-                while (k < n) {
-                    int tick = line.indexOf('`', k);
-                    if (tick < 0) {
-                        break;
+            int j = i;
+            boolean tick = false;
+            while (j < lines.size() && !lines.get(j).isEmpty()) {
+                tick |= lines.get(j).indexOf('`') >= 0;
+                j++;
+            }
+            if (tick) {
+                String paragraph = String.join("\n", lines.subList(i, j));
+                String result = stripCodeSpans(paragraph);
+                if (result.length() != paragraph.length()) {
+                    changed = true;
+                    String[] stripped = result.split("\n", -1);
+                    for (int k = 0; k < stripped.length; k++) {
+                        lines.set(i + k, stripped[k]);
                     }
-                    int tickEnd = runEnd(line, tick, '`');
-                    if (tickEnd - tick == len && line.charAt(tick - 1) != ' '
-                            && (tickEnd == n || isCloseBoundary(line.charAt(tickEnd)))) {
-                        closeStart = tick;
-                        break;
-                    }
-                    k = tickEnd;
                 }
             }
-            if (closeStart >= 0) {
-                sb.append(line, runEnd, closeStart);
-                i = closeStart + len;
-            } else {
-                sb.append(line, i, runEnd);
-                i = runEnd;
+            i = j;
+        }
+        return changed;
+    }
+
+    private static String stripCodeSpans(String line) {
+        if (line.indexOf('`') < 0) {
+            return line;
+        }
+        int n = line.length();
+        // Every run of backticks: start, length, whether it can close a span. A span is an opening run
+        // and the next closing run of the same length; found with one forward pointer per length.
+        List<int[]> runs = new ArrayList<>();
+        for (int i = line.indexOf('`'); i >= 0; i = line.indexOf('`', i)) {
+            int end = runEnd(line, i, '`');
+            boolean closer = i > 0 && !isSpace(line.charAt(i - 1)) && (end == n || isCloseBoundary(line.charAt(end)));
+            runs.add(new int[] {i, end - i, closer ? 1 : 0});
+            i = end;
+        }
+        java.util.Map<Integer, int[]> pointer = new java.util.HashMap<>();
+        java.util.Map<Integer, List<Integer>> closersByLength = new java.util.HashMap<>();
+        for (int r = 0; r < runs.size(); r++) {
+            if (runs.get(r)[2] == 1) {
+                closersByLength.computeIfAbsent(runs.get(r)[1], k -> new ArrayList<>()).add(r);
             }
         }
+        StringBuilder sb = new StringBuilder(n);
+        int copied = 0;
+        int r = 0;
+        while (r < runs.size()) {
+            int[] run = runs.get(r);
+            int start = run[0];
+            int len = run[1];
+            int end = start + len;
+            boolean opener = (start == 0 || isOpenBoundary(line.charAt(start - 1))) && end < n && !isSpace(line.charAt(end));
+            int close = -1;
+            if (opener) {
+                List<Integer> closers = closersByLength.get(len);
+                if (closers != null) {
+                    int[] p = pointer.computeIfAbsent(len, k -> new int[1]);
+                    while (p[0] < closers.size() && closers.get(p[0]) <= r) {
+                        p[0]++;
+                    }
+                    if (p[0] < closers.size()) {
+                        close = closers.get(p[0]);
+                    }
+                }
+            }
+            if (close >= 0) {
+                int[] c = runs.get(close);
+                sb.append(line, copied, start).append(line, end, c[0]);
+                copied = c[0] + c[1];
+                r = close + 1;
+            } else {
+                r++;
+            }
+        }
+        sb.append(line, copied, n);
         return sb.toString();
     }
 
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\n';
+    }
+
     private static boolean isOpenBoundary(char c) {
-        return c == ' ' || CODE_OPEN_BEFORE.indexOf(c) >= 0;
+        return isSpace(c) || CODE_OPEN_BEFORE.indexOf(c) >= 0;
     }
 
     private static boolean isCloseBoundary(char c) {
-        return c == ' ' || CODE_CLOSE_AFTER.indexOf(c) >= 0;
+        return isSpace(c) || CODE_CLOSE_AFTER.indexOf(c) >= 0;
     }
 
     private static int runEnd(String s, int from, char c) {
@@ -282,6 +339,7 @@ public final class TextNormaliser {
         int[] openLine = new int[n];
         String[] openMarker = new String[n];
         int depth = 0;
+        boolean anyPair = false;
         for (int i = 0; i <= n; i++) {
             String line = i < n ? lines.get(i) : "";
             if (line.isEmpty()) {
@@ -304,6 +362,7 @@ public final class TextNormaliser {
                 line = line.substring(0, line.length() - close);
                 spans[openLine[--depth]]++;
                 spans[i]--;
+                anyPair = true;
             }
             lines.set(i, line);
         }
@@ -313,6 +372,7 @@ public final class TextNormaliser {
             inside += spans[i];
             joinNext[i] = inside > 0;
         }
+        joinNext[n] = anyPair;
         return joinNext;
     }
 
