@@ -748,12 +748,8 @@ public final class ErrorExtractor {
             }
             from = Math.max(end, i + 1);
         }
-        if (e.getCheckUrl() != null && e.getEntitySet() == null) {
-            Matcher m = ENTITY_SET.matcher(e.getCheckUrl());
-            if (m.find()) {
-                e.setEntitySet(m.group(1));
-            }
-        } else if (e.getCheckUrl() != null) {
+        if (e.getCheckUrl() != null) {
+            // The check URL names the entity set better than a "Map (entityset):" prefix.
             Matcher m = ENTITY_SET.matcher(e.getCheckUrl());
             if (m.find()) {
                 e.setEntitySet(m.group(1));
