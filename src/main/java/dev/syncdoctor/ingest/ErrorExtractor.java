@@ -245,20 +245,16 @@ public final class ErrorExtractor {
                 if (i < 0) {
                     break;
                 }
-                int on = lower.lastIndexOf("on the ", i);
-                if (on >= 0 && i - on <= 120) {
+                int on = lastIndexWithin(lower, "on the ", i, 120);
+                if (on >= 0) {
                     anchors.add(new int[] {on, 2});
                 }
                 from = i + 1;
             }
-            from = 0;
-            while (true) {
-                int i = indexOfAny(lower, from, "couldn't resolve the guid", "could not resolve the guid");
-                if (i < 0) {
-                    break;
+            for (String resolve : new String[] {"couldn't resolve the guid", "could not resolve the guid"}) {
+                for (int i = lower.indexOf(resolve); i >= 0; i = lower.indexOf(resolve, i + 1)) {
+                    anchors.add(new int[] {i, 3});
                 }
-                anchors.add(new int[] {i, 3});
-                from = i + 1;
             }
             anchors.sort((a, b) -> Integer.compare(a[0], b[0]));
         }
@@ -295,6 +291,70 @@ public final class ErrorExtractor {
         if (!t.isEmpty()) {
             out.add(new Piece(t, wrapper));
         }
+    }
+
+    /**
+     * The next occurrence of a needle at or after a position, for callers whose positions only grow:
+     * each part of the text is scanned once, however many times the caller asks.
+     */
+    private static final class Next {
+        private final String s;
+        private final String needle;
+        private int scannedFrom = -1;
+        private int at = -1;
+
+        Next(String s, String needle) {
+            this.s = s;
+            this.needle = needle;
+        }
+
+        int from(int p) {
+            if (scannedFrom < 0 || p < scannedFrom || (at >= 0 && at < p)) {
+                scannedFrom = p;
+                at = s.indexOf(needle, p);
+            }
+            return at;
+        }
+    }
+
+    private static int nextOfAny(int from, Next... nexts) {
+        int best = -1;
+        for (Next n : nexts) {
+            int i = n.from(from);
+            if (i >= 0 && (best < 0 || i < best)) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static Next[] nexts(String s, String... needles) {
+        Next[] out = new Next[needles.length];
+        for (int k = 0; k < needles.length; k++) {
+            out[k] = new Next(s, needles[k]);
+        }
+        return out;
+    }
+
+    /** The last occurrence of needle starting before {@code before} and at most {@code window} characters back, or -1. */
+    private static int lastIndexWithin(String s, String needle, int before, int window) {
+        for (int k = Math.min(before - 1, s.length() - needle.length()); k >= 0 && before - k <= window; k--) {
+            if (s.startsWith(needle, k)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** The first c at or after from and at most max characters on, or -1: a scan that never runs to the end. */
+    private static int indexWithin(String s, char c, int from, int max) {
+        int end = (int) Math.min(s.length(), (long) from + max + 1);
+        for (int k = Math.max(0, from); k < end; k++) {
+            if (s.charAt(k) == c) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static int indexOfAny(String s, int from, String... needles) {
@@ -386,12 +446,13 @@ public final class ErrorExtractor {
             }
         }
         int from = 0;
+        Next[] legEnds = nexts(lower, "executed leg:", "errorsdetails", "errors details", "message:");
         while (true) {
             int i = lower.indexOf("executed leg:", from);
             if (i < 0) {
                 break;
             }
-            int end = indexOfAny(lower, i + 1, "executed leg:", "errorsdetails", "errors details", "message:");
+            int end = nextOfAny(i + 1, legEnds);
             SyncLeg leg = leg(text.substring(i + "executed leg:".length(), end < 0 ? text.length() : end));
             if (leg != null) {
                 legs.add(leg);
@@ -424,11 +485,13 @@ public final class ErrorExtractor {
             errors.add(e);
             return errors;
         }
+        Next[] stacks = nexts(lower, "stacktrace:", "stack trace:");
+        Next legStarts = new Next(lower, "executed leg:");
         for (int k = 0; k < messageStarts.size(); k++) {
             int start = messageStarts.get(k) + "Message:".length();
             int limit = k + 1 < messageStarts.size() ? messageStarts.get(k + 1) : text.length();
-            int stack = indexOfAny(lower, start, "stacktrace:", "stack trace:");
-            int leg = lower.indexOf("executed leg:", start);
+            int stack = nextOfAny(start, stacks);
+            int leg = legStarts.from(start);
             int end = limit;
             if (stack >= 0 && stack < end) {
                 end = stack;
@@ -645,8 +708,8 @@ public final class ErrorExtractor {
         String lower = text.toLowerCase(Locale.ROOT);
         int following = lower.indexOf(", the following error");
         if (following > 0) {
-            int on = lower.lastIndexOf("on the ", following);
-            if (on >= 0 && following - on <= 120) {
+            int on = lastIndexWithin(lower, "on the ", following, 120);
+            if (on >= 0) {
                 String map = text.substring(on + 7, following).trim();
                 if (!map.isEmpty()) {
                     e.setMapName(map);
@@ -727,8 +790,9 @@ public final class ErrorExtractor {
     private static void urls(String text, String lower, SyncError e) {
         int tryUrl = lower.indexOf("try this url");
         int from = 0;
+        Next[] schemes = nexts(lower, "https://", "http://");
         while (true) {
-            int i = indexOfAny(lower, from, "https://", "http://");
+            int i = nextOfAny(from, schemes);
             if (i < 0) {
                 break;
             }
@@ -774,8 +838,8 @@ public final class ErrorExtractor {
             }
             int vEnd;
             if (text.charAt(v) == '\'') {
-                int close = text.indexOf('\'', v + 1);
-                vEnd = close > v && close - v <= 200 ? close + 1 : tokenEnd(text, v);
+                int close = indexWithin(text, '\'', v + 1, 200);
+                vEnd = close > v ? close + 1 : tokenEnd(text, v);
             } else {
                 vEnd = tokenEnd(text, v);
             }
@@ -833,12 +897,12 @@ public final class ErrorExtractor {
 
     /** The first frame after a "Stacktrace:" label at {@code label}. */
     private static String stackTop(String text, int label) {
-        int p = text.indexOf(':', label);
-        int eq = text.indexOf('=', label);
+        int p = indexWithin(text, ':', label, 20);
+        int eq = indexWithin(text, '=', label, 20);
         if (p < 0 || (eq >= 0 && eq < p)) {
             p = eq;
         }
-        if (p < 0 || p - label > 20) {
+        if (p < 0) {
             return null;
         }
         p++;
@@ -862,8 +926,8 @@ public final class ErrorExtractor {
             return null;
         }
         if (q < text.length() && text.charAt(q) == '(') {
-            int close = text.indexOf(')', q);
-            if (close > 0 && close - q <= 400) {
+            int close = indexWithin(text, ')', q, 400);
+            if (close > 0) {
                 q = close + 1;
             }
         }
