@@ -143,7 +143,7 @@ public final class Planner {
         List<Candidate> kept = new ArrayList<>();
         List<Set<String>> issuesOf = new ArrayList<>();
         for (Candidate c : candidates) {
-            String key = c.text().toLowerCase(Locale.ROOT).replaceAll("[\\s.]+$", "").replaceAll("\\s+", " ");
+            String key = dedupKey(c.text());
             Integer at = indexByText.get(key);
             if (at == null) {
                 indexByText.put(key, kept.size());
@@ -163,6 +163,34 @@ public final class Planner {
                     c.action().getPhase().label(), c.text(), c.because(), d == null ? null : d.rule(), describe(d)));
         }
         return out;
+    }
+
+    /**
+     * A step's text folded for de-duplication: lower case, runs of white space as one space, trailing
+     * white space and dots dropped. A hand scan: step texts carry values from the input ({value},
+     * {url}), and a regular expression such as {@code [\s.]+$} backtracks quadratically on long runs.
+     */
+    static String dedupKey(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        int end = lower.length();
+        while (end > 0 && (Character.isWhitespace(lower.charAt(end - 1)) || lower.charAt(end - 1) == '.')) {
+            end--;
+        }
+        StringBuilder sb = new StringBuilder(end);
+        boolean space = false;
+        for (int i = 0; i < end; i++) {
+            char ch = lower.charAt(i);
+            if (Character.isWhitespace(ch)) {
+                space = true;
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(ch);
+            }
+        }
+        return sb.toString();
     }
 
     /** Prerequisites, then every issue's own steps, then re-runs, then checks. */
