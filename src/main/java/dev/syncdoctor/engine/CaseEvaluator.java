@@ -5,9 +5,12 @@ import dev.syncdoctor.model.Action;
 import dev.syncdoctor.model.CaseFacts;
 import dev.syncdoctor.model.Diagnosis;
 import dev.syncdoctor.model.Requirement;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -15,12 +18,19 @@ import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.Match;
 
 /**
  * Evaluates one case: a fresh session on the shared knowledge base, the case's facts inserted, rules
  * fired within the limits, and every conclusion collected with the rule and facts that produced it.
  * Thread-safe: each call uses its own session.
+ *
+ * <p>Limits ({@link EvaluationLimits}): the fire limit stops a rule that loops; the time limit is checked
+ * before every firing (many cheap firings) and by the shared {@link Watchdog} (a consequence that
+ * sleeps or blocks is interrupted and the session halted). A consequence that spins in pure CPU without
+ * firing can only be stopped when it returns. A rule that throws is caught. Each of these makes the
+ * evaluation a failure naming the rule and the reason; the caller's thread is left un-interrupted.
  */
 public final class CaseEvaluator {
     private final KnowledgeBase knowledge;
@@ -37,29 +47,84 @@ public final class CaseEvaluator {
 
     public Evaluation evaluate(CaseFacts facts) {
         KieSession session = knowledge.kieBase().newKieSession();
-        Recorder recorder = new Recorder(session, System.nanoTime() + limits.timeLimit().toNanos());
+        long deadline = deadline(System.nanoTime(), limits.timeLimit());
+        Recorder recorder = new Recorder(session, deadline);
         session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder.agenda);
         session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder.runtime);
         String failure = null;
+        Watchdog.Watch watch = Watchdog.shared().watch(session::halt, deadline);
         try {
             for (Object fact : facts.facts()) {
                 session.insert(fact);
             }
             int fired = session.fireAllRules(limits.maxFirings());
-            if (recorder.timedOut) {
-                failure = "rule '" + recorder.lastRule + "' ran past the time limit of " + limits.timeLimit().toMillis() + " ms";
+            if (recorder.timedOut || watch.expired()) {
+                failure = timeLimitFailure(recorder.lastRule);
             } else if (fired >= limits.maxFirings()) {
-                failure = "rules fired " + fired + " times, the fire limit; last rule '" + recorder.lastRule + "' (a rule that loops?)";
+                failure = fireLimitFailure(recorder.fired, fired);
             }
-        } catch (RuntimeException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            failure = "rule '" + recorder.lastRule + "' failed: " + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+            // A rule's consequence (or condition) threw, or the watchdog interrupted a blocked consequence.
+            String rule = e instanceof ConsequenceException ce && ce.getRule() != null ? ce.getRule().getName() : recorder.lastRule;
+            if (recorder.timedOut || watch.expired()) {
+                failure = timeLimitFailure(rule);
+            } else {
+                Throwable cause = e instanceof ConsequenceException && e.getCause() != null ? e.getCause() : e;
+                failure = (rule == null ? "rules failed while matching the facts" : "rule '" + rule + "' failed")
+                        + ": " + describe(cause);
+            }
         } finally {
+            watch.finish();
             session.dispose();
         }
         return new Evaluation(facts, recorder.diagnoses, recorder.requirements, recorder.actions, recorder.trail,
                 recorder.fired, failure);
+    }
+
+    /** now + limit, saturated rather than overflowing for a huge limit. */
+    static long deadline(long now, Duration limit) {
+        long nanos;
+        try {
+            nanos = limit.toNanos();
+        } catch (ArithmeticException e) {
+            nanos = Long.MAX_VALUE;
+        }
+        long max = Long.MAX_VALUE / 4; // far beyond any run, and no overflow in deadline - now
+        return now + Math.min(nanos, max);
+    }
+
+    private String timeLimitFailure(String rule) {
+        return (rule == null ? "rules" : "rule '" + rule + "'") + " ran past the time limit of "
+                + limits.timeLimit().toMillis() + " ms";
+    }
+
+    /** Names the rule that fired most: with a loop, the looping rule. */
+    private String fireLimitFailure(List<org.kie.api.definition.rule.Rule> fired, int count) {
+        Map<String, Integer> byRule = new HashMap<>();
+        String top = null;
+        int topCount = 0;
+        for (org.kie.api.definition.rule.Rule r : fired) {
+            int c = byRule.merge(r.getName(), 1, Integer::sum);
+            if (c > topCount) {
+                top = r.getName();
+                topCount = c;
+            }
+        }
+        return "rule '" + top + "' fired " + topCount + " of " + count + " times, the fire limit of "
+                + limits.maxFirings() + " (a rule that loops?)";
+    }
+
+    /** One line: the exception's type and first line of its message. */
+    private static String describe(Throwable t) {
+        String m = t.getMessage();
+        if (m != null) {
+            int nl = m.indexOf('\n');
+            m = (nl >= 0 ? m.substring(0, nl) : m).trim();
+            if (m.length() > 300) {
+                m = m.substring(0, 300) + "...";
+            }
+        }
+        return t.getClass().getSimpleName() + (m == null || m.isEmpty() ? "" : ": " + m);
     }
 
     /** Records firings and the conclusions rules insert, in order, with their derivations. */
@@ -81,7 +146,7 @@ public final class CaseEvaluator {
                 current = event.getMatch();
                 lastRule = current.getRule().getName();
                 fired.add(current.getRule());
-                if (System.nanoTime() > deadline && !timedOut) {
+                if (!timedOut && System.nanoTime() - deadline > 0) {
                     timedOut = true;
                     session.halt();
                 }
