@@ -128,8 +128,15 @@ public final class Planner {
         List<Candidate> candidates = new ArrayList<>();
         int seq = 0;
         SyncCase syncCase = ev.facts().getSyncCase();
+        Map<String, List<SyncError>> errorsByIssue = new LinkedHashMap<>();
+        for (Diagnosis d : ev.diagnoses()) {
+            if (d.getError() != null) {
+                errorsByIssue.computeIfAbsent(d.getIssue(), k -> new ArrayList<>()).add(d.getError());
+            }
+        }
         for (Action a : ev.actions()) {
-            candidates.add(new Candidate(a, fill(a.getText(), a, syncCase), fill(a.getBecause(), a, syncCase), seq++));
+            List<SyncError> all = errorsByIssue.getOrDefault(a.getIssue(), List.of());
+            candidates.add(new Candidate(a, fill(a.getText(), a, syncCase, all), fill(a.getBecause(), a, syncCase, all), seq++));
         }
         candidates.sort(Comparator
                 .comparingInt((Candidate c) -> band(c.action().getPhase()))
@@ -175,8 +182,11 @@ public final class Planner {
         };
     }
 
-    /** Fills {map}, {field}, {value}, {url}, {entity}, {record}, {role} from the error and case behind a step. */
-    static String fill(String template, Action action, SyncCase syncCase) {
+    /**
+     * Fills {map}, {field}, {value}, {url}, {entity}, {record}, {role} from the error and case behind a
+     * step, and {fields}, {values} from every error of the step's issue (so one step can name them all).
+     */
+    static String fill(String template, Action action, SyncCase syncCase, List<SyncError> issueErrors) {
         if (template == null || template.indexOf('{') < 0) {
             return template;
         }
@@ -191,6 +201,20 @@ public final class Planner {
         out = out.replace("{entity}", orElse(e == null ? null : e.getEntitySet(), "the referenced table"));
         out = out.replace("{record}", orElse(e == null ? null : e.getRecordId(), "the record"));
         out = out.replace("{role}", orElse(d == null ? null : d.getRequiredRole(), "the required role"));
+        if (out.contains("{values}") || out.contains("{fields}")) {
+            Set<String> values = new LinkedHashSet<>();
+            Set<String> fields = new LinkedHashSet<>();
+            for (SyncError x : issueErrors) {
+                if (x.getLookupValue() != null) {
+                    values.add(x.getLookupValue());
+                }
+                if (x.getLookupField() != null) {
+                    fields.add(x.getLookupField());
+                }
+            }
+            out = out.replace("{values}", values.isEmpty() ? "the missing values" : String.join(", ", values));
+            out = out.replace("{fields}", fields.isEmpty() ? "the lookup fields" : String.join(", ", fields));
+        }
         return out;
     }
 
