@@ -134,9 +134,17 @@ public final class Planner {
                 errorsByIssue.computeIfAbsent(d.getIssue(), k -> new ArrayList<>()).add(d.getError());
             }
         }
+        // With no map name given, the executed leg names the tables: "Financial dimensions (msdyn_dimensionattributes)".
+        String legMap = null;
+        if (!ev.facts().getLegs().isEmpty()) {
+            var leg = ev.facts().getLegs().get(0);
+            legMap = leg.getSourceEntity() == null ? null
+                    : leg.getSourceEntity() + (leg.getTargetEntity() == null ? "" : " (" + leg.getTargetEntity() + ")");
+        }
         for (Action a : ev.actions()) {
             List<SyncError> all = errorsByIssue.getOrDefault(a.getIssue(), List.of());
-            candidates.add(new Candidate(a, fill(a.getText(), a, syncCase, all), fill(a.getBecause(), a, syncCase, all), seq++));
+            candidates.add(new Candidate(a, fill(a.getText(), a, syncCase, all, legMap),
+                    fill(a.getBecause(), a, syncCase, all, legMap), seq++));
         }
         candidates.sort(Comparator
                 .comparingInt((Candidate c) -> band(c.action().getPhase()))
@@ -186,14 +194,14 @@ public final class Planner {
      * Fills {map}, {field}, {value}, {url}, {entity}, {record}, {role} from the error and case behind a
      * step, and {fields}, {values} from every error of the step's issue (so one step can name them all).
      */
-    static String fill(String template, Action action, SyncCase syncCase, List<SyncError> issueErrors) {
+    static String fill(String template, Action action, SyncCase syncCase, List<SyncError> issueErrors, String legMap) {
         if (template == null || template.indexOf('{') < 0) {
             return template;
         }
         Diagnosis d = action.getDiagnosis();
         SyncError e = d == null ? null : d.getError();
         String map = e != null && e.getMapName() != null ? e.getMapName()
-                : syncCase.getMapName() != null ? syncCase.getMapName() : "the table map";
+                : syncCase.getMapName() != null ? syncCase.getMapName() : legMap == null ? "the table map" : legMap;
         String out = template.replace("{map}", map);
         out = out.replace("{field}", orElse(e == null ? null : e.getLookupField(), "the lookup field"));
         out = out.replace("{value}", orElse(e == null ? null : e.getLookupValue(), "the missing value"));
