@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -24,9 +25,16 @@ import dev.syncdoctor.model.SyncError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -81,6 +89,9 @@ public final class CaseReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseReader.class);
     private static final int MAX_NESTING = 64;
+    /** Longest number (digits) and field name (characters) a case file may hold. */
+    private static final int MAX_NUMBER_LENGTH = 100;
+    private static final int MAX_NAME_LENGTH = 1000;
 
     private final long maxBytes;
     private final ObjectMapper json;
@@ -94,6 +105,8 @@ public final class CaseReader {
         int maxString = (int) Math.max(1024, this.maxBytes);
         StreamReadConstraints limits = StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .maxNameLength(MAX_NAME_LENGTH)
                 .maxStringLength(maxString)
                 .maxDocumentLength(this.maxBytes + 1)
                 .build();
@@ -125,6 +138,15 @@ public final class CaseReader {
 
     /** Reads a file: by extension .json, .yaml/.yml, else raw text. */
     public List<CaseFacts> read(Path file) throws InputException {
+        try {
+            return readFile(file);
+        } catch (InputException e) {
+            LOG.debug("{}", e.getMessage(), e);
+            throw e;
+        }
+    }
+
+    private List<CaseFacts> readFile(Path file) throws InputException {
         String source = file.toString();
         byte[] bytes = readFile(file, source);
         String text = decode(bytes, source);
@@ -143,6 +165,15 @@ public final class CaseReader {
 
     /** Reads raw text or a JSON case from a stream (stdin); the first non-blank character '{' means JSON. */
     public List<CaseFacts> read(String sourceName, InputStream in) throws InputException {
+        try {
+            return readStream(sourceName, in);
+        } catch (InputException e) {
+            LOG.debug("{}", e.getMessage(), e);
+            throw e;
+        }
+    }
+
+    private List<CaseFacts> readStream(String sourceName, InputStream in) throws InputException {
         String source = sourceName == null || sourceName.isEmpty() ? "-" : sourceName;
         byte[] bytes;
         try {
@@ -174,25 +205,45 @@ public final class CaseReader {
         if (text.isBlank()) {
             return new CaseFacts(source, new SyncCase(defaultId));
         }
+        if (yaml == mapper) {
+            refuseAliases(source, text);
+        }
         List<String> unknown = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         ObjectReader reader = mapper.readerFor(CaseDocument.class).withHandler(new DeserializationProblemHandler() {
             @Override
             public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
                     JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName) throws IOException {
                 JsonLocation at = p.currentTokenLocation();
                 unknown.add(propertyName);
-                LOG.warn("{}:{}:{}: unknown field '{}' ignored", source, at.getLineNr(), at.getColumnNr(), propertyName);
+                // Logged once the whole document is read: a broken document gets its one error line only.
+                warnings.add(source + ":" + at.getLineNr() + ":" + at.getColumnNr() + ": unknown field '"
+                        + propertyName + "' ignored");
                 p.skipChildren();
                 return true;
             }
         });
         CaseDocument doc;
+        JsonParser parser = null;
         try {
-            doc = reader.readValue(text);
+            parser = mapper.createParser(text);
+            doc = reader.readValue(parser);
         } catch (JsonProcessingException e) {
-            throw problem(source, kind, e);
+            StreamConstraintsException limit = limitCause(e);
+            throw limit != null ? limitProblem(source, kind, limit, parser) : problem(source, kind, e);
         } catch (IOException e) {
             throw new InputException(source, 0, 0, "cannot read " + kind + ": " + reason(e), e);
+        } finally {
+            if (parser != null) {
+                try {
+                    parser.close();
+                } catch (IOException ignored) {
+                    // reading from a string
+                }
+            }
+        }
+        for (String w : warnings) {
+            LOG.warn(w);
         }
         if (doc == null) {
             return new CaseFacts(source, new SyncCase(defaultId));
@@ -232,6 +283,59 @@ public final class CaseReader {
             addText(facts, t);
         }
         return facts;
+    }
+
+    /**
+     * Case files have no use for YAML anchors and aliases, and aliases are how a small file expands into
+     * a huge one: refuse them, with the alias's line and column.
+     */
+    private static void refuseAliases(String source, String text) throws InputException {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(Math.max(1024, text.length() + 1));
+        options.setNestingDepthLimit(MAX_NESTING);
+        try {
+            for (Event e : new Yaml(options).parse(new StringReader(text))) {
+                if (e instanceof AliasEvent || (e instanceof NodeEvent && ((NodeEvent) e).getAnchor() != null)) {
+                    Mark at = e.getStartMark();
+                    throw new InputException(source, at.getLine() + 1, at.getColumn() + 1,
+                            "YAML anchors and aliases (&name, *name) are not allowed in a case file");
+                }
+            }
+        } catch (YAMLException e) {
+            // Broken YAML: the mapper reports it with its location.
+        }
+    }
+
+    private static StreamConstraintsException limitCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamConstraintsException) {
+                return (StreamConstraintsException) t;
+            }
+        }
+        return null;
+    }
+
+    /** A document past one of the stream-read limits: where, and which limit, in words. */
+    private static InputException limitProblem(String source, String kind, StreamConstraintsException e, JsonParser parser) {
+        JsonLocation at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
+        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String what;
+        if (m.contains("nesting depth")) {
+            what = "nested deeper than the limit of " + MAX_NESTING + " levels";
+        } else if (m.contains("Number value length")) {
+            what = "a number longer than the limit of " + MAX_NUMBER_LENGTH + " digits";
+        } else if (m.contains("Name length")) {
+            what = "a field name longer than the limit of " + MAX_NAME_LENGTH + " characters";
+        } else if (m.contains("String value length")) {
+            what = "a text value longer than the input size limit";
+        } else if (m.contains("Document length")) {
+            what = "a document longer than the input size limit";
+        } else {
+            what = firstLine(m);
+        }
+        int line = at == null ? 0 : Math.max(0, at.getLineNr());
+        int column = at == null ? 0 : Math.max(0, at.getColumnNr());
+        return new InputException(source, line, column, "invalid " + kind + ": " + what, e);
     }
 
     private static int toInt(Long v) {
