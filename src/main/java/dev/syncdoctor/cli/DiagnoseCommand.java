@@ -1,5 +1,6 @@
 package dev.syncdoctor.cli;
 
+import dev.syncdoctor.engine.EvaluationLimits;
 import dev.syncdoctor.ingest.CaseReader;
 import dev.syncdoctor.ingest.InputException;
 import dev.syncdoctor.knowledge.KnowledgeBase;
@@ -56,9 +57,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            EvaluationLimits limits = limits();
             List<CaseFacts> cases = read();
             KnowledgeBase kb = knowledge.load(err);
-            Diagnostician diagnostician = new Diagnostician(kb, knowledge.limits());
+            Diagnostician diagnostician = new Diagnostician(kb, limits);
             CaseRenderer renderer = format.renderer(explain);
             int exit = ExitCode.OK;
             for (int i = 0; i < cases.size(); i++) {
@@ -77,6 +79,18 @@ public final class DiagnoseCommand implements Callable<Integer> {
         } catch (CommandFailure f) {
             err.println("syncdoctor: " + f.getMessage());
             return f.exitCode();
+        }
+    }
+
+    /** The session limits from the flags; a bad value is a usage error, not an internal one. */
+    private EvaluationLimits limits() throws CommandFailure {
+        if (maxInputBytes <= 0) {
+            throw new CommandFailure(ExitCode.INPUT, "--max-input-bytes must be at least 1");
+        }
+        try {
+            return knowledge.limits();
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(ExitCode.INPUT, "--max-firings and --time-limit: " + e.getMessage());
         }
     }
 
