@@ -68,7 +68,7 @@ public final class CaseEvaluator {
         final List<Requirement> requirements = new ArrayList<>();
         final List<Action> actions = new ArrayList<>();
         final IdentityHashMap<Object, Derivation> trail = new IdentityHashMap<>();
-        final List<String> fired = new ArrayList<>();
+        final List<org.kie.api.definition.rule.Rule> fired = new ArrayList<>();
         final KieSession session;
         final long deadline;
         Match current;
@@ -80,7 +80,7 @@ public final class CaseEvaluator {
             public void beforeMatchFired(BeforeMatchFiredEvent event) {
                 current = event.getMatch();
                 lastRule = current.getRule().getName();
-                fired.add(lastRule);
+                fired.add(current.getRule());
                 if (System.nanoTime() > deadline && !timedOut) {
                     timedOut = true;
                     session.halt();

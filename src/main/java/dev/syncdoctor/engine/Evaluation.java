@@ -18,11 +18,11 @@ public final class Evaluation {
     private final List<Requirement> requirements;
     private final List<Action> actions;
     private final Map<Object, Derivation> trail;
-    private final List<String> firedRules;
+    private final List<org.kie.api.definition.rule.Rule> firedRules;
     private final String failure;
 
     Evaluation(CaseFacts facts, List<Diagnosis> diagnoses, List<Requirement> requirements, List<Action> actions,
-               IdentityHashMap<Object, Derivation> trail, List<String> firedRules, String failure) {
+               IdentityHashMap<Object, Derivation> trail, List<org.kie.api.definition.rule.Rule> firedRules, String failure) {
         this.facts = facts;
         this.diagnoses = List.copyOf(diagnoses);
         this.requirements = List.copyOf(requirements);
@@ -36,8 +36,14 @@ public final class Evaluation {
     public List<Diagnosis> diagnoses() { return diagnoses; }
     public List<Requirement> requirements() { return requirements; }
     public List<Action> actions() { return actions; }
-    /** Rule names in firing order (with repeats), for explanations and coverage. */
-    public List<String> firedRules() { return firedRules; }
+    /** Qualified rule names ("package.rule") in firing order, with repeats: for explanations and coverage. */
+    public List<String> firedRules() {
+        List<String> names = new java.util.ArrayList<>(firedRules.size());
+        for (var r : firedRules) {
+            names.add(r.getPackageName() + "." + r.getName());
+        }
+        return names;
+    }
     /** Why the session was stopped or failed; null when it ran to completion. */
     public String failure() { return failure; }
 

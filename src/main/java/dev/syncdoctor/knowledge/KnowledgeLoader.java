@@ -80,7 +80,7 @@ public final class KnowledgeLoader {
                     && errors.stream().anyMatch(o -> o != p && java.util.Objects.equals(o.file(), p.file())));
         }
         if (!errors.isEmpty()) {
-            throw new RulesCompileException(errors);
+            throw new RulesCompileException(locateInTables(errors, source));
         }
         KieContainer container = ks.newKieContainer(releaseId);
         var kieBase = container.getKieBase();
@@ -100,6 +100,30 @@ public final class KnowledgeLoader {
 
     private static final java.util.regex.Pattern DRL_POSITION =
             java.util.regex.Pattern.compile("^(?:\\[ERR \\d{1,6}\\] )?Line (\\d{1,7}):(\\d{1,7}) ");
+
+    /** Problems in a decision table point at the generated DRL; point them at the spreadsheet row instead. */
+    private static List<RuleProblem> locateInTables(List<RuleProblem> problems, RuleFiles source) {
+        Map<String, RuleSource> tables = new java.util.HashMap<>();
+        List<RuleProblem> out = new ArrayList<>(problems.size());
+        for (RuleProblem p : problems) {
+            String file = p.file();
+            if (file == null || file.toLowerCase(java.util.Locale.ROOT).endsWith(".drl") || !source.files().containsKey(file)) {
+                out.add(p);
+                continue;
+            }
+            RuleSource table;
+            try {
+                table = tables.computeIfAbsent(file, f -> RuleSource.of(f, source.files().get(f)));
+            } catch (RuntimeException e) {
+                out.add(p);
+                continue;
+            }
+            int row = table.lineForPeople(p.line());
+            String where = p.line() > 0 ? " (generated DRL line " + p.line() + ")" : "";
+            out.add(new RuleProblem(file, row, 0, "row " + row + ": " + p.message() + where, true));
+        }
+        return out;
+    }
 
     /** A compiler message as file:line:col; the parser puts the column only in its text ("[ERR 101] Line 5:16 ..."). */
     static RuleProblem problemOf(Message m) {

@@ -25,6 +25,34 @@ public class Finding {
         this(issue, null, confidence, evidence);
     }
 
+    /** Starts a finding for an error; the recognition table fills it column by column (see rules/recognition/errors.drl.csv). */
+    public static Draft draft(String issue, SyncError error) {
+        return new Draft(issue, error);
+    }
+
+    /** A finding being described, so a decision-table row can set one field per column. */
+    public static final class Draft {
+        private final String issue;
+        private final SyncError error;
+        private String confidence = "high";
+
+        private Draft(String issue, SyncError error) {
+            this.issue = issue;
+            this.error = error;
+        }
+
+        public Draft confidence(String confidence) {
+            this.confidence = confidence;
+            return this;
+        }
+
+        /** The evidence comes last and completes the finding; several pieces are separated by "; ". */
+        public Finding evidence(String evidence) {
+            String[] parts = evidence == null ? new String[0] : evidence.split("\\s*+;\\s*+");
+            return new Finding(issue, error, confidence, parts);
+        }
+    }
+
     public String getIssue() { return issue; }
     public SyncError getError() { return error; }
     public String getErrorId() { return error == null ? null : error.getId(); }

@@ -1,0 +1,147 @@
+package dev.syncdoctor.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KnowledgeCheckTest {
+    @TempDir
+    Path rules;
+
+    @BeforeEach
+    void copyBundledRules() throws IOException {
+        Path from = Path.of("rules");
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
+                Path to = rules.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+    }
+
+    private KnowledgeCheck.Report check() throws IOException {
+        return KnowledgeCheck.run(RuleFiles.fromDirectory(rules));
+    }
+
+    private List<String> messages(KnowledgeCheck.Report r) {
+        return r.problems().stream().map(RuleProblem::format).toList();
+    }
+
+    @Test
+    void theShippedKnowledgeIsClean() throws IOException {
+        KnowledgeCheck.Report r = check();
+        assertThat(r.clean()).as(String.join("\n", messages(r))).isTrue();
+        assertThat(r.issues()).contains("dixf-service-stopped", "dtappid-client-not-authorized", "self-reference-lookup",
+                "find-initial-sync-errors");
+        assertThat(r.ruleCount()).isGreaterThan(10);
+    }
+
+    @Test
+    void anIssueRowWithoutStepsOrRecognitionAndAnUnknownKbAreErrors() throws IOException {
+        Files.writeString(rules.resolve("issues.drl.csv"),
+                Files.readString(rules.resolve("issues.drl.csv")) + "issue lonely,lonely-issue,IS99_NOT_IN_CATALOG,S,c,,T\n");
+        KnowledgeCheck.Report r = check();
+        assertThat(r.clean()).isFalse();
+        assertThat(messages(r)).anyMatch(m -> m.matches("issues\\.drl\\.csv:\\d+ issue 'lonely-issue' has no steps.*"))
+                .anyMatch(m -> m.contains("issue 'lonely-issue' is never recognised"))
+                .anyMatch(m -> m.contains("kb id 'IS99_NOT_IN_CATALOG' of issue 'lonely-issue' is not in catalog.json"));
+    }
+
+    @Test
+    void twoIssuesWithOneIdAreAnError() throws IOException {
+        Files.writeString(rules.resolve("more-issues.drl"), """
+                package more
+                import dev.syncdoctor.model.*;
+                rule "second definition"
+                when $f : Finding( issue == "dixf-service-stopped" )
+                then insert(Diagnosis.draft($f, "IS02_400_BAD_REQUEST_AX_EXPORT").title("again"));
+                end
+                """);
+        assertThat(messages(check())).anyMatch(m -> m.startsWith("more-issues.drl:3 issue 'dixf-service-stopped' is defined twice"));
+    }
+
+    @Test
+    void aFindingNoRowDescribesAndStepsForAnUnknownIssueAreErrors() throws IOException {
+        Files.writeString(rules.resolve("orphans.drl"), """
+                package orphans
+                import dev.syncdoctor.model.*;
+                rule "recognises a ghost"
+                when $e : SyncError( mentions("ghost") )
+                then insert(new Finding("ghost-issue", $e, "high"));
+                end
+                rule "step of a phantom"
+                when $d : Diagnosis( issue == "phantom-issue" )
+                then insert(new Action($d, "fix", 1, "Do it.", "Because."));
+                end
+                """);
+        List<String> m = messages(check());
+        assertThat(m).anyMatch(s -> s.startsWith("orphans.drl:3 rule 'recognises a ghost' recognises issue 'ghost-issue', which no issue row defines"))
+                .anyMatch(s -> s.startsWith("orphans.drl:7 step 'step of a phantom' is for issue 'phantom-issue', which no issue row defines"));
+    }
+
+    @Test
+    void aSpreadsheetWithoutTheDrlInfixIsReportedNotIgnored() throws IOException {
+        Files.copy(rules.resolve("steps.drl.csv"), rules.resolve("more-steps.csv"));
+        KnowledgeCheck.Report r = check();
+        assertThat(r.clean()).isTrue();
+        assertThat(r.problems()).anyMatch(p -> !p.error() && p.file().equals("more-steps.csv")
+                && p.message().contains("*.drl.csv"));
+    }
+
+    @Test
+    void drlErrorsCarryLineAndColumn() throws IOException {
+        Files.writeString(rules.resolve("broken.drl"), "package b\n\nrule \"x\"\nwhen\n    Foo( a == )\nthen\nend\n");
+        assertThat(messages(check())).anyMatch(m -> m.matches("broken\\.drl:5:\\d+ .*"));
+    }
+
+    @Test
+    void anXlsxDecisionTableIsLoadedAndItsErrorsNameTheRow() throws Exception {
+        writeStepsWorkbook(rules.resolve("extra-steps.drl.xlsx"), "3");
+        KnowledgeCheck.Report ok = check();
+        assertThat(ok.clean()).as(String.join("\n", messages(ok))).isTrue();
+        assertThat(ok.entries()).anyMatch(e -> e.file().equals("extra-steps.drl.xlsx") && e.stepsFor().contains("dixf-service-stopped"));
+
+        writeStepsWorkbook(rules.resolve("extra-steps.drl.xlsx"), "three");
+        assertThat(messages(check())).anyMatch(m -> m.startsWith("extra-steps.drl.xlsx:10 "));
+    }
+
+    /** A one-row steps table, as a spreadsheet program would save it; the data row is row 10. */
+    private static void writeStepsWorkbook(Path file, String order) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Sheet s = wb.createSheet("Steps");
+            set(s, 0, "RuleSet", "dev.syncdoctor.rules.extra");
+            set(s, 1, "Import", "dev.syncdoctor.model.Action, dev.syncdoctor.model.Diagnosis");
+            set(s, 4, "RuleTable Extra steps");
+            set(s, 5, "NAME", "CONDITION", "ACTION", "ACTION", "ACTION");
+            set(s, 6, "", "$d : Diagnosis");
+            set(s, 7, "", "issue == \"$param\"", "Action.Draft step = Action.draft($d, \"$param\");", "step.order($param);",
+                    "insert(step.text(\"$param\"));");
+            set(s, 8, "Rule", "Issue", "Phase", "Order", "Text");
+            set(s, 9, "extra verify", "dixf-service-stopped", "verify", order, "Check that the map shows Running.");
+            wb.write(out);
+        }
+    }
+
+    private static void set(Sheet s, int row, String... cells) {
+        Row r = s.createRow(row);
+        for (int i = 0; i < cells.length; i++) {
+            r.createCell(i).setCellValue(cells[i]);
+        }
+    }
+}
