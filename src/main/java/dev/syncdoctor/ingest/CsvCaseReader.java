@@ -125,12 +125,19 @@ public final class CsvCaseReader {
                     if (t == null) {
                         break;
                     }
-                    if (t != JsonToken.START_ARRAY) {
+                    // With WRAP_AS_ARRAY the document is an array of rows: skip the outer one.
+                    if (t != JsonToken.START_ARRAY || p.getParsingContext().getParent() == null
+                            || p.getParsingContext().getParent().inRoot()) {
                         continue;
                     }
-                    rowLine = line(p.currentTokenLocation(), rowLine);
+                    // Where the row starts: the input position at its start, then, more exactly (blank lines
+                    // are skipped), where its first value starts.
+                    rowLine = line(p.currentLocation(), rowLine + 1);
                     row.clear();
                     while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+                        if (row.isEmpty()) {
+                            rowLine = line(p.currentTokenLocation(), rowLine);
+                        }
                         row.add(p.getText());
                     }
                 } catch (JsonProcessingException e) {
@@ -321,7 +328,10 @@ public final class CsvCaseReader {
     }
 
     private static Integer max(Integer a, Integer b) {
-        return a == null ? b : b == null ? a : Math.max(a, b);
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : Integer.valueOf(Math.max(a, b));
     }
 
     private static String first(String current, String value) {
