@@ -1,6 +1,7 @@
 package dev.syncdoctor.cli;
 
 import dev.syncdoctor.ingest.CaseContext;
+import dev.syncdoctor.ingest.CaseReader;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -31,15 +32,27 @@ final class CaseContextOptions {
     @Option(names = "--role", paramLabel = "NAME", description = "A role you hold, e.g. \"System admin\" (repeatable).")
     List<String> roles = new ArrayList<>();
 
-    CaseContext toContext() {
+    /** The context the flags give; an unknown --phase or --direction is a usage error. */
+    CaseContext toContext() throws CommandFailure {
+        String canonicalPhase = phase == null ? null : CaseReader.canonicalPhase(phase);
+        if (phase != null && canonicalPhase == null) {
+            throw new CommandFailure(ExitCode.INPUT, "--phase: '" + phase + "' is not one of initial, live, setup, start");
+        }
+        String canonicalDirection = direction == null ? null : CaseReader.canonicalDirection(direction);
+        if (direction != null && canonicalDirection == null) {
+            throw new CommandFailure(ExitCode.INPUT, "--direction: '" + direction + "' is not FO->DV or DV->FO");
+        }
+        if ((attempts != null && attempts < 0) || (occurrences != null && occurrences < 0)) {
+            throw new CommandFailure(ExitCode.INPUT, "--attempts and --occurrences cannot be negative");
+        }
         CaseContext c = new CaseContext();
         c.setMapName(map);
         c.setMapStatus(status);
         c.setAttempts(attempts);
         c.setOccurrences(occurrences);
         c.setConsistent(consistent);
-        c.setPhase(phase);
-        c.setDirection(direction);
+        c.setPhase(canonicalPhase);
+        c.setDirection(canonicalDirection);
         c.setRoles(roles);
         return c;
     }

@@ -1,0 +1,540 @@
+package dev.syncdoctor.ingest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns error text as users paste it (from the docs page's markdown, web pages, e-mails, tickets) into
+ * one canonical form that extractors and rules can rely on.
+ *
+ * <ol>
+ * <li>CRLF and CR become LF; typographic quotes become ASCII quotes; tabs, no-break and other
+ * horizontal spaces become spaces; zero-width characters and stray control characters go.</li>
+ * <li>Markdown escapes go: a backslash (or a run of them) before {@code [ ] _ < > * `} is dropped, a run
+ * of backslashes before any other character becomes one ({@code X:\\bt} becomes {@code X:\bt}), and a
+ * backslash before a leading {@code ---} is dropped.</li>
+ * <li>Every line is trimmed and its runs of spaces folded to one.</li>
+ * <li>Inline code spans lose their backticks; emphasis markers ({@code *}, {@code _}, runs of them) that
+ * open at the start of a line and close at the end of the same or a later line of the same paragraph
+ * go; code fence lines become blank lines.</li>
+ * <li>Hard-wrapped lines are joined with one space: lines inside one emphasis span, a line that ends
+ * with a function word ("was", "the", "at", ...), a known label ("ErrorMessage:", "Message:", "the
+ * following error:", "data exists:", ...), an opening bracket, or a comma after error text, and a
+ * line that starts with a lower-case letter (after a line not ending a sentence), a closing bracket or
+ * {@code ---}. Other line breaks stay, so separate errors on separate lines stay apart; runs of blank
+ * lines become one blank line.</li>
+ * </ol>
+ * The result is a fixed point: {@code normalise(normalise(x)).equals(normalise(x))}. Every step is a
+ * single forward scan, so the time is linear in the input.
+ */
+public final class TextNormaliser {
+
+    private static final int MAX_WRAP_ROUNDS = 8;
+    private static final String ESCAPABLE = "[]_<>*`";
+    private static final String MARKERS = "*_";
+    private static final String CODE_OPEN_BEFORE = "([{\"'*_";
+    private static final String CODE_CLOSE_AFTER = ".,;:!?)]}\"'*_";
+
+    /** Words a sentence does not end on: a line ending with one was hard-wrapped. */
+    private static final Set<String> FUNCTION_WORDS = new HashSet<>(Arrays.asList(
+            "a", "an", "the", "to", "of", "for", "with", "from", "in", "at", "on", "by", "and", "or",
+            "was", "is", "are", "were", "be", "been", "not", "that", "this", "if", "as", "into", "than",
+            "could", "couldn't", "can't", "cannot", "does", "did", "has", "have", "had", "its", "wasn't"));
+
+    /** Labels (case as written) after which an error text goes on in the next line. */
+    private static final Set<String> LABELS = new HashSet<>(Arrays.asList(
+            "Message:", "ErrorMessage:", "Stacktrace:", "StackTrace:", "Error:", "Exception:", "Details:",
+            "ErrorsDetails:", "ErrorDetails:", "Description:", "MSG:", "Reason:"));
+
+    /** Endings (lower case) after which an error text goes on in the next line. */
+    private static final String[] LABEL_ENDINGS = {
+        "following are the details:", "error details:", ", the following error:", "for the field:",
+        " not found:", "wasn't found:", "data exists:", "indicate success:", "record id:"
+    };
+
+    /** Words that make a line look like error text (lower case; substring match). */
+    static final String[] ERROR_WORDS = {
+        "error", "fail", "exception", "unable", "cannot", "can't", "couldn't", "could not", "not found",
+        "wasn't found", "mismatch", "denied", "refused", "forbidden", "invalid", "unauthorized",
+        "bad request", "not allowed", "missing", "does not match", "not discoverable", "went wrong",
+        "not a member", "stack trace", "exceeds", "timed out", "timeout"
+    };
+    private static final int MAX_ERROR_WORD = 20;
+
+    private TextNormaliser() {
+    }
+
+    public static String normalise(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return "";
+        }
+        String s = clean(raw);
+        s = unescape(s);
+        List<String> lines = splitAndFold(s);
+        // Emphasis and code spans may wrap each other ("*`x`*", "`*x*`"): strip until nothing changes
+        // (real texts need one or two rounds; the bound keeps adversarial nesting linear).
+        boolean[] joinNext = new boolean[lines.size() + 1];
+        for (int round = 0; round < MAX_WRAP_ROUNDS; round++) {
+            boolean changed = stripCodeSpans(lines);
+            boolean[] spans = stripEmphasis(lines);
+            for (int i = 0; i < lines.size(); i++) {
+                if (spans[i]) {
+                    joinNext[i] = true;
+                }
+            }
+            changed |= spans[lines.size()];
+            if (!changed) {
+                break;
+            }
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (isFence(line)) {
+                lines.set(i, "");
+                joinNext[i] = false;
+                if (i > 0) {
+                    joinNext[i - 1] = false;
+                }
+            } else {
+                lines.set(i, stripLeadingBackslashRule(line));
+            }
+        }
+        return join(lines, joinNext);
+    }
+
+    // ---- step 1: line ends, quotes, spaces, control characters
+
+    private static String clean(String raw) {
+        StringBuilder sb = new StringBuilder(raw.length());
+        int n = raw.length();
+        for (int i = 0; i < n; i++) {
+            char c = raw.charAt(i);
+            switch (c) {
+                case '\r':
+                    sb.append('\n');
+                    if (i + 1 < n && raw.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                    break;
+                case '\n':
+                case '\u0085':
+                case '\u2028':
+                case '\u2029':
+                    sb.append('\n');
+                    break;
+                case '\u2018':
+                case '\u2019':
+                case '\u201A':
+                case '\u201B':
+                case '\u2032':
+                    sb.append('\'');
+                    break;
+                case '\u201C':
+                case '\u201D':
+                case '\u201E':
+                case '\u201F':
+                case '\u2033':
+                    sb.append('"');
+                    break;
+                case '\u200B':
+                case '\u200C':
+                case '\u200D':
+                case '\u2060':
+                case '\uFEFF':
+                case '\u00AD':
+                    break;
+                default:
+                    if (c == '\t' || c == '\u000B' || c == '\f' || c == '\u00A0' || c == '\u1680'
+                            || (c >= '\u2000' && c <= '\u200A') || c == '\u202F' || c == '\u205F'
+                            || c == '\u3000') {
+                        sb.append(' ');
+                    } else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
+                        sb.append(' ');
+                    } else {
+                        sb.append(c);
+                    }
+            }
+        }
+        return sb.toString();
+    }
+
+    // ---- step 2: markdown escapes
+
+    private static String unescape(String s) {
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c != '\\') {
+                sb.append(c);
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < n && s.charAt(j) == '\\') {
+                j++;
+            }
+            boolean escapesNext = j < n && ESCAPABLE.indexOf(s.charAt(j)) >= 0;
+            if (!escapesNext) {
+                sb.append('\\');
+            }
+            i = j;
+        }
+        return sb.toString();
+    }
+
+    // ---- step 3: lines, trimmed, spaces folded
+
+    private static List<String> splitAndFold(String s) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        boolean pendingSpace = false;
+        int n = s.length();
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? s.charAt(i) : '\n';
+            if (c == '\n') {
+                lines.add(line.toString());
+                line.setLength(0);
+                pendingSpace = false;
+            } else if (c == ' ') {
+                pendingSpace = line.length() > 0;
+            } else {
+                if (pendingSpace) {
+                    line.append(' ');
+                    pendingSpace = false;
+                }
+                line.append(c);
+            }
+        }
+        return lines;
+    }
+
+    // ---- step 4a: inline code spans
+
+    /** Strips code spans per paragraph, so joining its lines later can never form a new span. */
+    private static boolean stripCodeSpans(List<String> lines) {
+        boolean changed = false;
+        int i = 0;
+        while (i < lines.size()) {
+            if (lines.get(i).isEmpty()) {
+                i++;
+                continue;
+            }
+            int j = i;
+            boolean tick = false;
+            while (j < lines.size() && !lines.get(j).isEmpty()) {
+                tick |= lines.get(j).indexOf('`') >= 0;
+                j++;
+            }
+            if (tick) {
+                String paragraph = String.join("\n", lines.subList(i, j));
+                String result = stripCodeSpans(paragraph);
+                if (result.length() != paragraph.length()) {
+                    changed = true;
+                    String[] stripped = result.split("\n", -1);
+                    for (int k = 0; k < stripped.length; k++) {
+                        lines.set(i + k, stripped[k]);
+                    }
+                }
+            }
+            i = j;
+        }
+        return changed;
+    }
+
+    private static String stripCodeSpans(String line) {
+        if (line.indexOf('`') < 0) {
+            return line;
+        }
+        int n = line.length();
+        // Every run of backticks: start, length, whether it can close a span. A span is an opening run
+        // and the next closing run of the same length; found with one forward pointer per length.
+        List<int[]> runs = new ArrayList<>();
+        for (int i = line.indexOf('`'); i >= 0; i = line.indexOf('`', i)) {
+            int end = runEnd(line, i, '`');
+            boolean closer = i > 0 && !isSpace(line.charAt(i - 1)) && (end == n || isCloseBoundary(line.charAt(end)));
+            runs.add(new int[] {i, end - i, closer ? 1 : 0});
+            i = end;
+        }
+        java.util.Map<Integer, int[]> pointer = new java.util.HashMap<>();
+        java.util.Map<Integer, List<Integer>> closersByLength = new java.util.HashMap<>();
+        for (int r = 0; r < runs.size(); r++) {
+            if (runs.get(r)[2] == 1) {
+                closersByLength.computeIfAbsent(runs.get(r)[1], k -> new ArrayList<>()).add(r);
+            }
+        }
+        StringBuilder sb = new StringBuilder(n);
+        int copied = 0;
+        int r = 0;
+        while (r < runs.size()) {
+            int[] run = runs.get(r);
+            int start = run[0];
+            int len = run[1];
+            int end = start + len;
+            boolean opener = (start == 0 || isOpenBoundary(line.charAt(start - 1))) && end < n && !isSpace(line.charAt(end));
+            int close = -1;
+            if (opener) {
+                List<Integer> closers = closersByLength.get(len);
+                if (closers != null) {
+                    int[] p = pointer.computeIfAbsent(len, k -> new int[1]);
+                    while (p[0] < closers.size() && closers.get(p[0]) <= r) {
+                        p[0]++;
+                    }
+                    if (p[0] < closers.size()) {
+                        close = closers.get(p[0]);
+                    }
+                }
+            }
+            if (close >= 0) {
+                int[] c = runs.get(close);
+                sb.append(line, copied, start).append(line, end, c[0]);
+                copied = c[0] + c[1];
+                r = close + 1;
+            } else {
+                r++;
+            }
+        }
+        sb.append(line, copied, n);
+        return sb.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\n';
+    }
+
+    private static boolean isOpenBoundary(char c) {
+        return isSpace(c) || CODE_OPEN_BEFORE.indexOf(c) >= 0;
+    }
+
+    private static boolean isCloseBoundary(char c) {
+        return isSpace(c) || CODE_CLOSE_AFTER.indexOf(c) >= 0;
+    }
+
+    private static int runEnd(String s, int from, char c) {
+        int j = from;
+        while (j < s.length() && s.charAt(j) == c) {
+            j++;
+        }
+        return j;
+    }
+
+    // ---- step 4b: emphasis around (parts of) paragraphs
+
+    /**
+     * Strips emphasis runs that open at a line start and close at a line end of the same paragraph,
+     * matched like brackets (innermost first). Returns, per line, whether it must be joined with the next
+     * line because both lie in one emphasis span.
+     */
+    private static boolean[] stripEmphasis(List<String> lines) {
+        int n = lines.size();
+        int[] spans = new int[n + 1];
+        int[] openLine = new int[n];
+        String[] openMarker = new String[n];
+        int depth = 0;
+        boolean anyPair = false;
+        for (int i = 0; i <= n; i++) {
+            String line = i < n ? lines.get(i) : "";
+            if (line.isEmpty()) {
+                // End of a paragraph: openers never closed were not emphasis; put them back.
+                while (depth > 0) {
+                    depth--;
+                    lines.set(openLine[depth], openMarker[depth] + lines.get(openLine[depth]));
+                }
+                continue;
+            }
+            int open = markerPrefix(line);
+            int close = markerSuffix(line, open);
+            if (open > 0) {
+                openLine[depth] = i;
+                openMarker[depth] = line.substring(0, open);
+                depth++;
+                line = line.substring(open);
+            }
+            if (close > 0 && depth > 0) {
+                line = line.substring(0, line.length() - close);
+                spans[openLine[--depth]]++;
+                spans[i]--;
+                anyPair = true;
+            }
+            lines.set(i, line);
+        }
+        boolean[] joinNext = new boolean[n + 1];
+        int inside = 0;
+        for (int i = 0; i < n; i++) {
+            inside += spans[i];
+            joinNext[i] = inside > 0;
+        }
+        joinNext[n] = anyPair;
+        return joinNext;
+    }
+
+    /** Length of the run of emphasis markers that opens the line, or 0. */
+    private static int markerPrefix(String line) {
+        int j = 0;
+        while (j < line.length() && MARKERS.indexOf(line.charAt(j)) >= 0) {
+            j++;
+        }
+        if (j == 0 || j == line.length() || line.charAt(j) == ' ') {
+            return 0;
+        }
+        return j;
+    }
+
+    /** Length of the run of emphasis markers that closes the line (not overlapping the opener), or 0. */
+    private static int markerSuffix(String line, int openLen) {
+        int j = line.length();
+        while (j > openLen && MARKERS.indexOf(line.charAt(j - 1)) >= 0) {
+            j--;
+        }
+        if (j == line.length() || j == openLen || line.charAt(j - 1) == ' ') {
+            return 0;
+        }
+        return line.length() - j;
+    }
+
+    // ---- step 4c: code fences, leading "\---"
+
+    private static boolean isFence(String line) {
+        if (!(line.startsWith("```") || line.startsWith("~~~"))) {
+            return false;
+        }
+        char f = line.charAt(0);
+        int j = runEnd(line, 0, f);
+        for (int k = j; k < line.length(); k++) {
+            char c = line.charAt(k);
+            if (!(Character.isLetterOrDigit(c) || c == '-' || c == '+' || c == '_' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String stripLeadingBackslashRule(String line) {
+        if (line.isEmpty() || line.charAt(0) != '\\') {
+            return line;
+        }
+        int j = runEnd(line, 0, '\\');
+        return line.startsWith("---", j) ? line.substring(j) : line;
+    }
+
+    // ---- step 5: join hard-wrapped lines
+
+    private static String join(List<String> lines, boolean[] joinNext) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder current = null;
+        boolean currentErrorLike = false;
+        boolean forced = false;
+        boolean blankPending = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isEmpty()) {
+                if (current != null) {
+                    flush(out, current);
+                    current = null;
+                }
+                blankPending = out.length() > 0;
+                forced = false;
+                continue;
+            }
+            if (current != null && (forced || continues(current, currentErrorLike, line))) {
+                boolean seam = errorLikeSeam(current, line);
+                current.append(' ').append(line);
+                currentErrorLike = currentErrorLike || seam || isErrorLike(line);
+            } else {
+                if (current != null) {
+                    flush(out, current);
+                }
+                if (blankPending) {
+                    out.append('\n');
+                    blankPending = false;
+                }
+                current = new StringBuilder(line);
+                currentErrorLike = isErrorLike(line);
+            }
+            forced = joinNext[i];
+        }
+        if (current != null) {
+            flush(out, current);
+        }
+        return out.toString();
+    }
+
+    private static void flush(StringBuilder out, StringBuilder line) {
+        if (out.length() > 0) {
+            out.append('\n');
+        }
+        out.append(line);
+    }
+
+    /** Whether {@code next} continues {@code prev}: depends on all of prev and the first token of next. */
+    private static boolean continues(CharSequence prev, boolean prevErrorLike, String next) {
+        char first = next.charAt(0);
+        char last = prev.charAt(prev.length() - 1);
+        if (next.startsWith("---") || ")]},;".indexOf(first) >= 0) {
+            return true;
+        }
+        boolean sentenceEnd = last == '.' || last == '!' || last == '?';
+        if (Character.isLowerCase(first) && !sentenceEnd) {
+            return true;
+        }
+        if ("([{=&/\\".indexOf(last) >= 0) {
+            return true;
+        }
+        if (last == ',' && prevErrorLike) {
+            return true;
+        }
+        String lastToken = lastToken(prev);
+        if (FUNCTION_WORDS.contains(lastToken.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        if (last == ':') {
+            if (LABELS.contains(lastToken)) {
+                return true;
+            }
+            String tail = tail(prev, 40).toLowerCase(Locale.ROOT);
+            for (String ending : LABEL_ENDINGS) {
+                if (tail.endsWith(ending)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String lastToken(CharSequence s) {
+        int end = s.length();
+        int start = end;
+        while (start > 0 && s.charAt(start - 1) != ' ') {
+            start--;
+        }
+        return s.subSequence(start, end).toString();
+    }
+
+    private static String tail(CharSequence s, int max) {
+        return s.subSequence(Math.max(0, s.length() - max), s.length()).toString();
+    }
+
+    private static boolean errorLikeSeam(CharSequence prev, String next) {
+        String seam = tail(prev, MAX_ERROR_WORD) + " " + next.substring(0, Math.min(next.length(), MAX_ERROR_WORD));
+        return isErrorLike(seam);
+    }
+
+    /** Whether the text holds a word that error messages use. */
+    static boolean isErrorLike(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String w : ERROR_WORDS) {
+            if (lower.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
