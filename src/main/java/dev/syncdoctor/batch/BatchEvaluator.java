@@ -7,6 +7,8 @@ import dev.syncdoctor.model.CaseFacts;
 import dev.syncdoctor.model.SyncCase;
 import dev.syncdoctor.plan.CaseResult;
 import dev.syncdoctor.plan.Diagnostician;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,13 +37,7 @@ public final class BatchEvaluator {
             if (input instanceof BatchInput.File f) {
                 return evaluateFile(f);
             } else if (input instanceof BatchInput.StdinLine l) {
-                CaseFacts facts;
-                try {
-                    facts = JsonCaseLine.read(reader, l.source(), l.number(), l.text());
-                } catch (InputException e) {
-                    return List.of(invalid(l.source(), null, e.getMessage()));
-                }
-                return List.of(evaluateCase(facts));
+                return evaluateLine(l);
             } else {
                 BatchInput.Unreadable u = (BatchInput.Unreadable) input;
                 return List.of(invalid(u.source(), null, u.source() + ": " + u.reason()));
@@ -78,6 +74,27 @@ public final class BatchEvaluator {
         }
         if (cases.isEmpty()) {
             return List.of(invalid(source, stem, source + ": no case in this input"));
+        }
+        List<BatchRecord> out = new ArrayList<>(cases.size());
+        for (CaseFacts c : cases) {
+            out.add(evaluateCase(c));
+        }
+        return out;
+    }
+
+    /** A JSON Lines case: one JSON object on one line, read by the ingest reader like a JSON case file. */
+    private List<BatchRecord> evaluateLine(BatchInput.StdinLine l) {
+        String source = l.source();
+        if (!l.text().stripLeading().startsWith("{")) {
+            return List.of(invalid(source, null, source + ": not a JSON case: expected one JSON object per line"));
+        }
+        List<CaseFacts> cases;
+        try {
+            cases = reader.read(source, new ByteArrayInputStream(l.text().getBytes(StandardCharsets.UTF_8)));
+        } catch (InputException e) {
+            // The document is one line: its column is the line's column.
+            return List.of(invalid(source, null, source + (e.getColumn() > 0 ? ":" + e.getColumn() : "") + ": "
+                    + "not a JSON case: " + e.getReason()));
         }
         List<BatchRecord> out = new ArrayList<>(cases.size());
         for (CaseFacts c : cases) {

@@ -199,7 +199,7 @@ public final class CsvCaseReader {
     }
 
     private static InputException at(String name, int line, String reason) {
-        return new InputException(name + ":" + line, reason);
+        return new InputException(name, line, 0, reason);
     }
 
     private static String describe(IOException e) {
@@ -288,11 +288,11 @@ public final class CsvCaseReader {
     }
 
     /**
-     * One case from several error texts (CSV rows, a JSON case's {@code errors}): each text read with
+     * One case from several error texts (the rows of a CSV case): each text read with
      * {@link CaseReader#fromText}, their errors and legs gathered in order and the errors numbered again
      * e1, e2, ... across the case.
      */
-    public static CaseFacts fromTexts(CaseReader reader, String source, String caseId, List<String> texts) {
+    private static CaseFacts fromTexts(CaseReader reader, String source, String caseId, List<String> texts) {
         CaseFacts facts = reader.fromText(source, caseId, texts.isEmpty() ? "" : texts.get(0));
         for (int i = 1; i < texts.size(); i++) {
             CaseFacts more = reader.fromText(source, caseId, texts.get(i));

@@ -127,7 +127,7 @@ class BatchCommandTest {
         assertThat(records).extracting(n -> n.get("status").asText()).containsExactly("diagnosed", "invalid", "healthy", "invalid");
         assertThat(records.get(0).get("case").asText()).isEqualTo("one");
         assertThat(records.get(1).get("error").asText()).startsWith("-:3:").contains("not a JSON case");
-        assertThat(records.get(3).get("error").asText()).startsWith("-:5: ").contains("one object per line");
+        assertThat(records.get(3).get("error").asText()).startsWith("-:5: ").contains("one JSON object per line");
     }
 
     @Test
