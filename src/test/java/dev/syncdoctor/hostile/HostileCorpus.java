@@ -32,7 +32,7 @@ public final class HostileCorpus {
         List<Entry> out = new ArrayList<>();
         try {
             // Unreadable inputs: exit 2, one line.
-            bytes(dir, "binary.bin", binary(), out, 2, "not a text file");
+            bytes(dir, "binary.log", binary(), out, 2, "not a text file");
             bytes(dir, "nul-in-text.txt", (BAD_REQUEST + "\0").getBytes(StandardCharsets.UTF_8), out, 2, "not a text file");
             bytes(dir, "bad-utf8.txt", concat(BAD_REQUEST.getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, 0x28}), out, 2,
                     "not a text file");
@@ -62,7 +62,7 @@ public final class HostileCorpus {
             // Readable, if odd: a case, evaluated.
             bytes(dir, "utf16le-bom.txt", utf16(BAD_REQUEST, true), out, 0, null);
             bytes(dir, "utf16be-bom.txt", utf16(BAD_REQUEST, false), out, 0, null);
-            text(dir, "crlf-markdown.md", "*(\\[Forbidden\\], The remote server\r\nreturned an error: (403) Forbidden.), AX export encountered an error*\r\n",
+            text(dir, "crlf-markdown.txt", "*(\\[Forbidden\\], The remote server\r\nreturned an error: (403) Forbidden.), AX export encountered an error*\r\n",
                     out, 0, null);
             text(dir, "unknown-field.json", "{\"error\": \"" + BAD_REQUEST + "\", \"colour\": \"blue\"}", out, 0, null);
             text(dir, "status-only.json", "{\"map\": \"Vendors V2\", \"status\": \"Running\"}", out, 0, null);
