@@ -191,34 +191,6 @@ public final class Planner {
         return out;
     }
 
-    /**
-     * A step's text folded for de-duplication: lower case, runs of white space as one space, trailing
-     * white space and dots dropped. A hand scan: step texts carry values from the input ({value},
-     * {url}), and a regular expression such as {@code [\s.]+$} backtracks quadratically on long runs.
-     */
-    static String dedupKey(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        int end = lower.length();
-        while (end > 0 && (Character.isWhitespace(lower.charAt(end - 1)) || lower.charAt(end - 1) == '.')) {
-            end--;
-        }
-        StringBuilder sb = new StringBuilder(end);
-        boolean space = false;
-        for (int i = 0; i < end; i++) {
-            char ch = lower.charAt(i);
-            if (Character.isWhitespace(ch)) {
-                space = true;
-            } else {
-                if (space) {
-                    sb.append(' ');
-                    space = false;
-                }
-                sb.append(ch);
-            }
-        }
-        return sb.toString();
-    }
-
     /** Prerequisites, then every issue's own steps, then re-runs, then checks. */
     private static int band(Action.Phase phase) {
         return switch (phase) {
