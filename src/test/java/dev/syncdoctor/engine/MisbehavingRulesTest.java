@@ -139,7 +139,7 @@ class MisbehavingRulesTest {
 
     @Test
     void theRestOfABatchGoesOnInParallel() throws Exception {
-        Diagnostician d = new Diagnostician(kb, new EvaluationLimits(2_000, Duration.ofMillis(150)));
+        Diagnostician d = new Diagnostician(kb, new EvaluationLimits(2_000, Duration.ofMillis(1_500)));
         String[] kinds = {null, MisbehavingRules.LOOP, null, MisbehavingRules.SLEEP, null, MisbehavingRules.THROW,
                 MisbehavingRules.INSERT_LOOP, null, MisbehavingRules.SWALLOW};
         ExecutorService pool = Executors.newFixedThreadPool(4);
