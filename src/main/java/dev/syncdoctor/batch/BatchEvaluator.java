@@ -107,7 +107,7 @@ public final class BatchEvaluator {
     BatchRecord evaluateCase(CaseFacts facts) {
         String source = facts.getSource();
         String caseId = facts.getSyncCase().getId();
-        if (facts.getErrors().isEmpty() && !hasContext(facts.getSyncCase())) {
+        if (facts.getErrors().isEmpty() && !facts.getSyncCase().hasContext()) {
             return invalid(source, caseId, source + ": no error text and no case context");
         }
         CaseResult r;
@@ -141,11 +141,6 @@ public final class BatchEvaluator {
     }
 
     /** The same test as {@code diagnose}: a case with no error text needs something the user said about it. */
-    static boolean hasContext(SyncCase s) {
-        return s.getMapStatus() != null || s.getMapName() != null || s.getAttempts() > 0 || s.getOccurrences() > 0
-                || s.getDurationMinutes() > 0 || s.getRowCount() > 0 || s.getLegalEntityCount() > 0;
-    }
-
     private static String stem(String name) {
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;

@@ -199,7 +199,7 @@ public final class BatchSummary {
                 b.append(String.format(Locale.ROOT, "    %8d  %s (%s)%n", c.cases(), c.issue(), c.kb()));
             }
         }
-        appendGroups(b, "  not recognised (" + unexplainedErrors + " errors; the rules still to write), most frequent first:",
+        appendGroups(b, "  not recognised (" + unexplainedErrors + (unexplainedErrors == 1 ? " error" : " errors") + "; the rules still to write), most frequent first:",
                 unknownSignatures(), topN);
         appendGroups(b, "  invalid inputs, by reason:", invalidReasons(), topN);
         return b.toString();

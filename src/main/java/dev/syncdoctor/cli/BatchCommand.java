@@ -94,9 +94,10 @@ public final class BatchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             check();
+            var limits = knowledge.limits();
             KnowledgeBase kb = knowledge.load(err);
             int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-            Diagnostician diagnostician = new Diagnostician(kb, knowledge.limits());
+            Diagnostician diagnostician = new Diagnostician(kb, limits);
             BatchEvaluator evaluator = new BatchEvaluator(diagnostician, maxInputBytes, format);
             // A stuck evaluation is abandoned well after the engine's own time limit should have stopped it.
             Duration stuckAfter = Duration.ofMillis(2 * knowledge.timeLimitMillis + 5_000);
@@ -164,6 +165,9 @@ public final class BatchCommand implements Callable<Integer> {
     private void check() throws CommandFailure {
         if (threads != null && threads < 1) {
             throw new CommandFailure(ExitCode.INPUT, "--threads must be at least 1");
+        }
+        if (maxInputBytes <= 0) {
+            throw new CommandFailure(ExitCode.INPUT, "--max-input-bytes must be at least 1");
         }
         for (String p : paths) {
             if (!"-".equals(p) && !Files.exists(Path.of(p))) {

@@ -87,11 +87,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         if (maxInputBytes <= 0) {
             throw new CommandFailure(ExitCode.INPUT, "--max-input-bytes must be at least 1");
         }
-        try {
-            return knowledge.limits();
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure(ExitCode.INPUT, "--max-firings and --time-limit: " + e.getMessage());
-        }
+        return knowledge.limits();
     }
 
     private List<CaseFacts> read() throws CommandFailure {
@@ -108,18 +104,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
         var flags = context.toContext();
         for (CaseFacts c : cases) {
             flags.applyTo(c.getSyncCase());
-            if (c.getErrors().isEmpty() && !hasContext(c)) {
+            if (c.getErrors().isEmpty() && !c.getSyncCase().hasContext()) {
                 throw new CommandFailure(ExitCode.INPUT, c.getSource()
                         + ": no error text and no case context (give the error text, or --status and what you know)");
             }
         }
         return cases;
-    }
-
-    private boolean hasContext(CaseFacts c) {
-        var s = c.getSyncCase();
-        return s.getMapStatus() != null || s.getMapName() != null || s.getAttempts() > 0 || s.getOccurrences() > 0
-                || s.getDurationMinutes() > 0 || s.getRowCount() > 0 || s.getLegalEntityCount() > 0;
     }
 
     private static int exitCodeOf(CaseResult r, PrintWriter err) {

@@ -30,8 +30,13 @@ final class KnowledgeOptions {
         Logging.setVerbose(on);
     }
 
-    EvaluationLimits limits() {
-        return new EvaluationLimits(maxFirings, Duration.ofMillis(timeLimitMillis));
+    /** The session limits from the flags; a bad value is a usage error, not an internal one. */
+    EvaluationLimits limits() throws CommandFailure {
+        try {
+            return new EvaluationLimits(maxFirings, Duration.ofMillis(timeLimitMillis));
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(ExitCode.INPUT, "--max-firings and --time-limit: " + e.getMessage());
+        }
     }
 
     /** Compiles the knowledge base, or prints every problem as file:line:col message and throws. */

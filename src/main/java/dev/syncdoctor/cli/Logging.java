@@ -13,8 +13,9 @@ final class Logging {
 
     static void setVerbose(boolean on) {
         verbose = on;
-        if (on && LoggerFactory.getLogger("dev.syncdoctor") instanceof Logger logger) {
-            logger.setLevel(Level.DEBUG);
+        // Set both ways: tests run several commands in one JVM, and one --verbose must not leak into the next.
+        if (LoggerFactory.getLogger("dev.syncdoctor") instanceof Logger logger) {
+            logger.setLevel(on ? Level.DEBUG : null);
         }
     }
 

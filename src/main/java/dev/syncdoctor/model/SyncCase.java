@@ -55,6 +55,15 @@ public class SyncCase {
         return false;
     }
 
+    /**
+     * The case says something beyond an error text (status, map, counts, direction...): enough to be a
+     * case without error text rather than an empty input.
+     */
+    public boolean hasContext() {
+        return mapStatus != null || mapName != null || attempts > 0 || occurrences > 0 || consistent || phase != null
+                || direction != null || durationMinutes > 0 || rowCount > 0 || legalEntityCount > 0 || lookupCount > 0;
+    }
+
     /** The error was seen at least twice, or the case says it happens consistently. */
     public boolean isRecurring() {
         return consistent || occurrences >= 2;
