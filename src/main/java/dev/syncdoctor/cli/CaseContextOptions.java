@@ -1,6 +1,7 @@
 package dev.syncdoctor.cli;
 
 import dev.syncdoctor.ingest.CaseContext;
+import dev.syncdoctor.ingest.CaseReader;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -28,24 +29,58 @@ final class CaseContextOptions {
     @Option(names = "--direction", paramLabel = "DIR", description = "Sync direction: FO->DV or DV->FO.")
     String direction;
 
+    @Option(names = "--duration-minutes", paramLabel = "N", description = "How long the initial sync has run (or ran), in minutes.")
+    Long durationMinutes;
+
+    @Option(names = "--rows", paramLabel = "N", description = "Rows in the table being synced (per legal entity when known).")
+    Long rowCount;
+
+    @Option(names = "--legal-entities", paramLabel = "N", description = "Legal entities (companies) linked for dual-write.")
+    Integer legalEntityCount;
+
+    @Option(names = "--lookups", paramLabel = "N", description = "Lookup fields in the table map.")
+    Integer lookupCount;
+
     @Option(names = "--role", paramLabel = "NAME", description = "A role you hold, e.g. \"System admin\" (repeatable).")
     List<String> roles = new ArrayList<>();
 
-    CaseContext toContext() {
+    /** The context the flags give; an unknown --phase or --direction is a usage error. */
+    CaseContext toContext() throws CommandFailure {
+        String canonicalPhase = phase == null ? null : CaseReader.canonicalPhase(phase);
+        if (phase != null && canonicalPhase == null) {
+            throw new CommandFailure(ExitCode.INPUT, "--phase: '" + phase + "' is not one of initial, live, setup, start");
+        }
+        String canonicalDirection = direction == null ? null : CaseReader.canonicalDirection(direction);
+        if (direction != null && canonicalDirection == null) {
+            throw new CommandFailure(ExitCode.INPUT, "--direction: '" + direction + "' is not FO->DV or DV->FO");
+        }
+        if (negative(attempts) || negative(occurrences) || negative(durationMinutes) || negative(rowCount)
+                || negative(legalEntityCount) || negative(lookupCount)) {
+            throw new CommandFailure(ExitCode.INPUT, "counts and durations cannot be negative");
+        }
         CaseContext c = new CaseContext();
         c.setMapName(map);
         c.setMapStatus(status);
         c.setAttempts(attempts);
         c.setOccurrences(occurrences);
         c.setConsistent(consistent);
-        c.setPhase(phase);
-        c.setDirection(direction);
+        c.setPhase(canonicalPhase);
+        c.setDirection(canonicalDirection);
+        c.setDurationMinutes(durationMinutes);
+        c.setRowCount(rowCount);
+        c.setLegalEntityCount(legalEntityCount);
+        c.setLookupCount(lookupCount);
         c.setRoles(roles);
         return c;
     }
 
+    private static boolean negative(Number n) {
+        return n != null && n.longValue() < 0;
+    }
+
     boolean givesContext() {
         return map != null || status != null || attempts != null || occurrences != null || consistent != null
-                || phase != null || direction != null || !roles.isEmpty();
+                || phase != null || direction != null || durationMinutes != null || rowCount != null
+                || legalEntityCount != null || lookupCount != null || !roles.isEmpty();
     }
 }

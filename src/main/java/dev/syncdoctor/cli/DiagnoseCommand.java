@@ -91,8 +91,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
         if (cases.isEmpty()) {
             throw new CommandFailure(ExitCode.INPUT, input + ": no case in this input");
         }
+        var flags = context.toContext();
         for (CaseFacts c : cases) {
-            context.toContext().applyTo(c.getSyncCase());
+            flags.applyTo(c.getSyncCase());
             if (c.getErrors().isEmpty() && !hasContext(c)) {
                 throw new CommandFailure(ExitCode.INPUT, c.getSource()
                         + ": no error text and no case context (give the error text, or --status and what you know)");

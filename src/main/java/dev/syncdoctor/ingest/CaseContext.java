@@ -18,6 +18,10 @@ public final class CaseContext {
     private Integer attempts;
     private Integer occurrences;
     private Boolean consistent;
+    private Long durationMinutes;
+    private Long rowCount;
+    private Integer legalEntityCount;
+    private Integer lookupCount;
     private List<String> roles = new ArrayList<>();
 
     public CaseContext() {
@@ -49,6 +53,18 @@ public final class CaseContext {
         if (consistent != null) {
             c.setConsistent(consistent);
         }
+        if (durationMinutes != null) {
+            c.setDurationMinutes(durationMinutes);
+        }
+        if (rowCount != null) {
+            c.setRowCount(rowCount);
+        }
+        if (legalEntityCount != null) {
+            c.setLegalEntityCount(legalEntityCount);
+        }
+        if (lookupCount != null) {
+            c.setLookupCount(lookupCount);
+        }
         if (roles != null) {
             for (String role : roles) {
                 c.addRole(role);
@@ -74,6 +90,14 @@ public final class CaseContext {
     public void setOccurrences(Integer occurrences) { this.occurrences = occurrences; }
     public Boolean getConsistent() { return consistent; }
     public void setConsistent(Boolean consistent) { this.consistent = consistent; }
+    public Long getDurationMinutes() { return durationMinutes; }
+    public void setDurationMinutes(Long durationMinutes) { this.durationMinutes = durationMinutes; }
+    public Long getRowCount() { return rowCount; }
+    public void setRowCount(Long rowCount) { this.rowCount = rowCount; }
+    public Integer getLegalEntityCount() { return legalEntityCount; }
+    public void setLegalEntityCount(Integer legalEntityCount) { this.legalEntityCount = legalEntityCount; }
+    public Integer getLookupCount() { return lookupCount; }
+    public void setLookupCount(Integer lookupCount) { this.lookupCount = lookupCount; }
     public List<String> getRoles() { return roles; }
     public void setRoles(List<String> roles) { this.roles = roles == null ? new ArrayList<>() : new ArrayList<>(roles); }
     public CaseContext addRole(String role) {

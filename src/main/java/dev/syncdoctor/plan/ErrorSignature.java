@@ -9,13 +9,14 @@ import java.util.regex.Pattern;
  */
 public final class ErrorSignature {
     private static final int MAX_LENGTH = 300;
-    private static final Pattern URL = Pattern.compile("https?://\\S++");
+    /** A URL, with the OData filter clauses that follow it after spaces (" eq 'CN-001'"). */
+    private static final Pattern URL = Pattern.compile("https?://\\S++(?: (?:eq|ne|and|or) \\S++)*+");
     private static final Pattern GUID = Pattern.compile("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
     private static final Pattern HEX = Pattern.compile("\\b0x[0-9a-fA-F]++\\b");
     private static final Pattern QUOTED = Pattern.compile("'[^'\\n]{0,200}+'|\"[^\"\\n]{0,200}+\"");
     private static final Pattern RECORD = Pattern.compile("(?i)(Record Id: )[^,]{1,80}+");
-    private static final Pattern ENTITY = Pattern.compile("\\b[A-Za-z]++_[A-Za-z0-9_.]++");
-    private static final Pattern WINDOWS_PATH = Pattern.compile("[A-Za-z]:\\\\\\S++");
+    private static final Pattern ENTITY = Pattern.compile("\\b[A-Za-z]++_[A-Za-z0-9_]++(?:\\.[A-Za-z0-9_]++)*+");
+    private static final Pattern WINDOWS_PATH = Pattern.compile("[A-Za-z]:\\\\\\S++(?:(?<=:line) \\d++)?+");
     private static final Pattern NUMBER = Pattern.compile("\\b[A-Z]{0,4}+-?\\d[\\d.,:-]*+\\b");
     private static final Pattern SPACE = Pattern.compile("\\s++");
 

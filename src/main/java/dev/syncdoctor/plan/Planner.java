@@ -128,8 +128,23 @@ public final class Planner {
         List<Candidate> candidates = new ArrayList<>();
         int seq = 0;
         SyncCase syncCase = ev.facts().getSyncCase();
+        Map<String, List<SyncError>> errorsByIssue = new LinkedHashMap<>();
+        for (Diagnosis d : ev.diagnoses()) {
+            if (d.getError() != null) {
+                errorsByIssue.computeIfAbsent(d.getIssue(), k -> new ArrayList<>()).add(d.getError());
+            }
+        }
+        // With no map name given, the executed leg names the tables: "Financial dimensions (msdyn_dimensionattributes)".
+        String legMap = null;
+        if (!ev.facts().getLegs().isEmpty()) {
+            var leg = ev.facts().getLegs().get(0);
+            legMap = leg.getSourceEntity() == null ? null
+                    : leg.getSourceEntity() + (leg.getTargetEntity() == null ? "" : " (" + leg.getTargetEntity() + ")");
+        }
         for (Action a : ev.actions()) {
-            candidates.add(new Candidate(a, fill(a.getText(), a, syncCase), fill(a.getBecause(), a, syncCase), seq++));
+            List<SyncError> all = errorsByIssue.getOrDefault(a.getIssue(), List.of());
+            candidates.add(new Candidate(a, fill(a.getText(), a, syncCase, all, legMap),
+                    fill(a.getBecause(), a, syncCase, all, legMap), seq++));
         }
         candidates.sort(Comparator
                 .comparingInt((Candidate c) -> band(c.action().getPhase()))
@@ -175,15 +190,18 @@ public final class Planner {
         };
     }
 
-    /** Fills {map}, {field}, {value}, {url}, {entity}, {record}, {role} from the error and case behind a step. */
-    static String fill(String template, Action action, SyncCase syncCase) {
+    /**
+     * Fills {map}, {field}, {value}, {url}, {entity}, {record}, {role} from the error and case behind a
+     * step, and {fields}, {values} from every error of the step's issue (so one step can name them all).
+     */
+    static String fill(String template, Action action, SyncCase syncCase, List<SyncError> issueErrors, String legMap) {
         if (template == null || template.indexOf('{') < 0) {
             return template;
         }
         Diagnosis d = action.getDiagnosis();
         SyncError e = d == null ? null : d.getError();
         String map = e != null && e.getMapName() != null ? e.getMapName()
-                : syncCase.getMapName() != null ? syncCase.getMapName() : "the table map";
+                : syncCase.getMapName() != null ? syncCase.getMapName() : legMap == null ? "the table map" : legMap;
         String out = template.replace("{map}", map);
         out = out.replace("{field}", orElse(e == null ? null : e.getLookupField(), "the lookup field"));
         out = out.replace("{value}", orElse(e == null ? null : e.getLookupValue(), "the missing value"));
@@ -191,6 +209,20 @@ public final class Planner {
         out = out.replace("{entity}", orElse(e == null ? null : e.getEntitySet(), "the referenced table"));
         out = out.replace("{record}", orElse(e == null ? null : e.getRecordId(), "the record"));
         out = out.replace("{role}", orElse(d == null ? null : d.getRequiredRole(), "the required role"));
+        if (out.contains("{values}") || out.contains("{fields}")) {
+            Set<String> values = new LinkedHashSet<>();
+            Set<String> fields = new LinkedHashSet<>();
+            for (SyncError x : issueErrors) {
+                if (x.getLookupValue() != null) {
+                    values.add(x.getLookupValue());
+                }
+                if (x.getLookupField() != null) {
+                    fields.add(x.getLookupField());
+                }
+            }
+            out = out.replace("{values}", values.isEmpty() ? "the missing values" : String.join(", ", values));
+            out = out.replace("{fields}", fields.isEmpty() ? "the lookup fields" : String.join(", ", fields));
+        }
         return out;
     }
 

@@ -55,7 +55,7 @@ public final class MarkdownRenderer implements CaseRenderer {
                 if (s.because() != null && !s.because().isBlank()) {
                     b.append("   *Why:* ").append(escape(s.because())).append("  \n");
                 }
-                b.append("   *From:* ").append(escape(TextRenderer.sourceOf(r, s)));
+                b.append("   *From:* ").append(sourceOf(r, s));
                 if (explain) {
                     b.append("  \n   *Rule:* `").append(s.rule()).append('`');
                 }
@@ -70,6 +70,21 @@ public final class MarkdownRenderer implements CaseRenderer {
             }
         }
         return b.toString();
+    }
+
+    /** The issue(s) and source section a step comes from: the kb id as code, the section in quotes. */
+    private static String sourceOf(CaseResult r, PlannedStep s) {
+        StringBuilder b = new StringBuilder();
+        for (String issue : s.issues()) {
+            for (IssueDiagnosis d : r.diagnoses()) {
+                if (d.issue().equals(issue)) {
+                    b.append(b.length() == 0 ? "" : "; ").append('`').append(d.kb()).append("` \"")
+                            .append(escape(d.section())).append('"');
+                    break;
+                }
+            }
+        }
+        return b.length() == 0 ? escape(String.join(", ", s.issues())) : b.toString();
     }
 
     /** Escapes the characters that would turn plain text into markup. */

@@ -58,6 +58,10 @@ public final class ExampleCheck {
         ctx.setConsistent(c.consistent());
         ctx.setPhase(c.phase());
         ctx.setDirection(c.direction());
+        ctx.setDurationMinutes(c.durationMinutes());
+        ctx.setRowCount(c.rowCount());
+        ctx.setLegalEntityCount(c.legalEntityCount());
+        ctx.setLookupCount(c.lookupCount());
         ctx.setRoles(c.roles() == null ? List.of() : c.roles());
         return ctx;
     }

@@ -18,6 +18,7 @@ public record Expectation(String status, List<String> issues, List<String> kb, L
 
     /** The flags of {@code diagnose} that give case context, as JSON fields. */
     public record ExampleContext(String map, String status, Integer attempts, Integer occurrences, Boolean consistent,
-                                 String phase, String direction, List<String> roles) {
+                                 String phase, String direction, Long durationMinutes, Long rowCount,
+                                 Integer legalEntityCount, Integer lookupCount, List<String> roles) {
     }
 }

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Batch benchmark: generates synthetic inputs, runs `syncdoctor batch` with 1 and 2 threads, compares with
+# grep -rlF over the catalog's match fragments, and checks that peak RSS does not grow with the input count.
+# Usage: bench/run.sh [N]            (default 100000; run from the repository root)
+#        CATALOG=path/catalog.json   (default rules/catalog.json; grep comparison skipped when absent)
+#        RSS_N="10000 1000000"       (the two sizes of the memory check; RSS_N= to skip it)
+#        BENCH_DIR=folder            (where generated inputs go; default a folder under ${TMPDIR:-/tmp})
+# Nothing here is committed: the inputs and outputs stay in BENCH_DIR.
+set -euo pipefail
+n="${1:-100000}"
+catalog="${CATALOG:-rules/catalog.json}"
+rss_n="${RSS_N-10000 1000000}"
+dir="${BENCH_DIR:-${TMPDIR:-/tmp}/syncdoctor-bench}"
+jar=target/syncdoctor.jar
+mkdir -p "$dir"
+[ -f "$jar" ] && [ -z "$(find src/main pom.xml -newer "$jar" -print -quit)" ] || mvn -B -q -ntp -DskipTests package
+gen() { # gen N: inputs in $dir/N (kept between runs)
+  [ -f "$dir/$1.done" ] || { rm -rf "${dir:?}/$1"; python3 bench/generate.py "$1" "$dir/$1"; touch "$dir/$1.done"; }
+}
+run() { # run THREADS INPUTS: prints "records/s wall_s maxrss_kb"
+  /usr/bin/time -f "%e %M" -o "$dir/time.txt" java -jar "$jar" batch --format json --threads "$1" \
+      --out "$dir/out.jsonl" --summary "$dir/summary.json" "$2" 2> "$dir/err.txt" || true
+  rate=$(sed -nE 's/.*\(([0-9]+) records\/s.*/\1/p' "$dir/err.txt")
+  echo "$rate $(cat "$dir/time.txt")"
+}
+gen "$n"
+cat /dev/null > "$dir/results.txt"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$dir/results.txt"
+read -r r1 w1 m1 < <(run 1 "$dir/$n")
+read -r r2 w2 m2 < <(run 2 "$dir/$n")
+echo "N=$n  1 thread: $r1 records/s (process wall $w1 s, peak RSS $m1 KB)" | tee -a "$dir/results.txt"
+echo "N=$n  2 threads: $r2 records/s (process wall $w2 s, peak RSS $m2 KB)" | tee -a "$dir/results.txt"
+echo "speed-up 1->2 threads: $(python3 -c "print(round($r2/$r1, 2))")" | tee -a "$dir/results.txt"
+if [ -f "$catalog" ]; then
+  python3 bench/fragments.py "$catalog" > "$dir/fragments.txt"
+  start=$(date +%s.%N); grep -rlF -f "$dir/fragments.txt" "$dir/$n" > /dev/null || true; end=$(date +%s.%N)
+  g=$(python3 -c "print(round($end-$start, 2))")
+  echo "grep -rlF -f fragments ($(wc -l < "$dir/fragments.txt") fragments): $g s; batch (2 threads, whole process) / grep: $(python3 -c "print(round($w2/$g, 1))")x" | tee -a "$dir/results.txt"
+else
+  echo "no $catalog: grep comparison skipped (CATALOG=path/to/catalog.json)" | tee -a "$dir/results.txt"
+fi
+for m in $rss_n; do
+  gen "$m"
+  read -r r w k < <(run 2 "$dir/$m")
+  echo "N=$m  2 threads: $r records/s, peak RSS $k KB" | tee -a "$dir/results.txt"
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$dir/results.txt"

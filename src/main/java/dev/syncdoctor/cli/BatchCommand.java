@@ -1,0 +1,203 @@
+package dev.syncdoctor.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.syncdoctor.batch.AtomicOutput;
+import dev.syncdoctor.batch.BatchEvaluator;
+import dev.syncdoctor.batch.BatchFormat;
+import dev.syncdoctor.batch.BatchInput;
+import dev.syncdoctor.batch.BatchRecord;
+import dev.syncdoctor.batch.BatchRunner;
+import dev.syncdoctor.batch.BatchSummary;
+import dev.syncdoctor.batch.HtmlReport;
+import dev.syncdoctor.batch.InputWalker;
+import dev.syncdoctor.batch.Progress;
+import dev.syncdoctor.knowledge.KnowledgeBase;
+import dev.syncdoctor.plan.CaseStatus;
+import dev.syncdoctor.plan.Diagnostician;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code syncdoctor batch PATH...}: every case in files, folders and JSON Lines on stdin, evaluated in
+ * parallel on one knowledge base, one record per case in input order, and a summary of what was found and
+ * what no rule explains yet.
+ */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        description = {"Evaluate many cases: files, folders (walked recursively: .txt, .log, .json, .yaml, .yml, .csv;"
+                + " *.expected.json sidecars skipped) and - for JSON Lines cases on standard input.",
+                "Writes one record per case, in input order, then a summary on stderr."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every input was evaluated, whatever the statuses", "1:a record has a status named by --fail-on",
+                "2:usage error (bad option, missing path, output not writable)", "4:rules failed to compile"})
+public final class BatchCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files, folders, or - for JSON Lines cases on standard input.")
+    List<String> paths;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "Records: json (JSON Lines, the diagnose --format json contract) or text (source, status, issues; tab-separated). Default: ${DEFAULT-VALUE}.")
+    BatchFormat format;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the records to FILE instead of standard output.")
+    Path out;
+
+    @Option(names = "--summary", paramLabel = "FILE", description = "Write the summary as JSON to FILE.")
+    Path summaryFile;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report to FILE.")
+    Path htmlFile;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads. Default: the number of processors.")
+    Integer threads;
+
+    @Option(names = "--fail-on", paramLabel = "STATUS", split = ",",
+            description = "Exit 1 if any record has one of these statuses (diagnosed, unknown, healthy, invalid), e.g. unknown,invalid.")
+    List<CaseStatus> failOn = new ArrayList<>();
+
+    @Option(names = "--max-input-bytes", paramLabel = "BYTES", defaultValue = "10485760",
+            description = "Inputs larger than this are invalid. Default: ${DEFAULT-VALUE} (10 MB).")
+    long maxInputBytes;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "10", hidden = true,
+            description = "Unknown signatures shown in the stderr summary.")
+    int top;
+
+    @Mixin
+    KnowledgeOptions knowledge;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            check();
+            KnowledgeBase kb = knowledge.load(err);
+            int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            Diagnostician diagnostician = new Diagnostician(kb, knowledge.limits());
+            BatchEvaluator evaluator = new BatchEvaluator(diagnostician, maxInputBytes, format);
+            // A stuck evaluation is abandoned well after the engine's own time limit should have stopped it.
+            Duration stuckAfter = Duration.ofMillis(2 * knowledge.timeLimitMillis + 5_000);
+            BatchRunner runner = new BatchRunner(n, Math.max(16, 64 * n), stuckAfter);
+            BatchSummary summary = new BatchSummary();
+            Set<CaseStatus> failing = failOn.isEmpty() ? EnumSet.noneOf(CaseStatus.class) : EnumSet.copyOf(failOn);
+            boolean[] failed = {false};
+            Progress progress = System.console() != null ? new Progress(err) : Progress.NONE;
+            if (progress != Progress.NONE && !paths.contains("-")) {
+                countInBackground(progress);
+            }
+            long started = System.nanoTime();
+            long records;
+            AtomicOutput outFile = out == null ? null : AtomicOutput.open(out);
+            try {
+                Writer w = outFile == null ? spec.commandLine().getOut() : outFile.writer();
+                long[] inputs = {0};
+                InputWalker walker = new InputWalker(paths, System.in);
+                records = runner.run(walker, evaluator::evaluate, evaluator::failed, rs -> {
+                    for (BatchRecord r : rs) {
+                        write(w, r);
+                        summary.add(r.result());
+                        failed[0] |= failing.contains(r.result().status());
+                    }
+                    progress.update(++inputs[0], summary.records());
+                });
+                w.flush();
+                if (outFile != null) {
+                    outFile.commit();
+                }
+            } finally {
+                if (outFile != null) {
+                    outFile.close();
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            progress.finish();
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("records", records);
+            run.put("seconds", Math.round(seconds * 1000) / 1000.0);
+            run.put("threads", n);
+            run.put("rules", kb.origin());
+            run.put("paths", paths);
+            if (summaryFile != null) {
+                AtomicOutput.write(summaryFile, JSON.writeValueAsString(summary.toTree(run)) + "\n");
+            }
+            if (htmlFile != null) {
+                AtomicOutput.write(htmlFile, HtmlReport.render(summary, run));
+            }
+            err.printf(Locale.ROOT, "syncdoctor batch: %d records in %.2f s (%.0f records/s, %d %s)%n", records, seconds,
+                    records / Math.max(seconds, 1e-9), n, n == 1 ? "thread" : "threads");
+            err.print(summary.text(top));
+            err.flush();
+            return failed[0] ? ExitCode.FAILED_ON_STATUS : ExitCode.OK;
+        } catch (CommandFailure f) {
+            err.println("syncdoctor: " + f.getMessage());
+            return f.exitCode();
+        } catch (IOException | UncheckedIOException e) {
+            err.println("syncdoctor: cannot write output: " + e.getMessage());
+            return ExitCode.INPUT;
+        }
+    }
+
+    /** Usage errors before any work: a missing path, a bad count. */
+    private void check() throws CommandFailure {
+        if (threads != null && threads < 1) {
+            throw new CommandFailure(ExitCode.INPUT, "--threads must be at least 1");
+        }
+        for (String p : paths) {
+            if (!"-".equals(p) && !Files.exists(Path.of(p))) {
+                throw new CommandFailure(ExitCode.INPUT, p + ": no such file or folder");
+            }
+        }
+        for (Path p : new Path[] {out, summaryFile, htmlFile}) {
+            if (p != null && Files.isDirectory(p)) {
+                throw new CommandFailure(ExitCode.INPUT, p + ": is a folder, expected a file to write");
+            }
+        }
+    }
+
+    private static void write(Writer w, BatchRecord r) {
+        try {
+            w.write(r.line());
+            w.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Counts the inputs for the progress bar's total, off the critical path. */
+    private void countInBackground(Progress progress) {
+        Thread t = new Thread(() -> {
+            InputWalker w = new InputWalker(paths, System.in);
+            long n = 0;
+            while (w.hasNext()) {
+                w.next();
+                n++;
+            }
+            progress.total(n);
+        }, "count-inputs");
+        t.setDaemon(true);
+        t.start();
+    }
+}

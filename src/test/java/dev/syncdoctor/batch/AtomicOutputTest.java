@@ -1,0 +1,45 @@
+package dev.syncdoctor.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicOutputTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theTargetAppearsWholeOnlyAtCommit() throws Exception {
+        Path target = dir.resolve("out.jsonl");
+        Files.writeString(target, "old\n");
+        try (AtomicOutput out = AtomicOutput.open(target)) {
+            out.writer().write("new line 1\n");
+            out.writer().flush();
+            assertThat(Files.readString(target)).isEqualTo("old\n");
+            assertThat(out.temporaryFile()).exists().hasParent(dir);
+            out.writer().write("new line 2\n");
+            out.commit();
+        }
+        assertThat(Files.readString(target)).isEqualTo("new line 1\nnew line 2\n");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
+    }
+
+    @Test
+    void closingWithoutCommitLeavesNoPartialFileAndKeepsTheOldOne() throws Exception {
+        Path target = dir.resolve("summary.json");
+        Files.writeString(target, "old");
+        Path temp;
+        try (AtomicOutput out = AtomicOutput.open(target)) {
+            temp = out.temporaryFile();
+            out.writer().write("half of it");
+            // an error happens here: no commit
+        }
+        assertThat(temp).doesNotExist();
+        assertThat(Files.readString(target)).isEqualTo("old");
+    }
+}
