@@ -134,6 +134,10 @@ public final class KnowledgeCache {
         }
         KnowledgeBase compiled = KnowledgeLoader.compile(files);
         long compiledAt = System.nanoTime();
+        if (!writable()) {
+            lastOutcome = Outcome.COMPILED;
+            return compiled;
+        }
         byte[] module = buildExecutableModel(files, key);
         if (module != null && write(entry, compiled.warnings(), module)) {
             lastOutcome = Outcome.STORED;
@@ -384,6 +388,20 @@ public final class KnowledgeCache {
             in.get(b);
             return new String(b, StandardCharsets.UTF_8);
         }
+    }
+
+    /** Whether entries can be stored, so no time is spent building one that cannot be (logged). */
+    private boolean writable() {
+        try {
+            Files.createDirectories(dir);
+            if (Files.isWritable(dir)) {
+                return true;
+            }
+            LOG.debug("the cache folder {} is not writable: the compiled rules are not stored", dir);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("cannot create the cache folder {}: {}", dir, e.toString());
+        }
+        return false;
     }
 
     /** Writes an entry atomically (temporary file, then rename); false (logged) when it cannot. */
