@@ -11,10 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -52,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * cannot be read, or a folder that cannot be written is never a failure: the knowledge is compiled as
  * usual. Entries are written to a temporary file and renamed into place, so a concurrent run sees a
  * whole entry or none; each entry ends with a digest of its content, so a damaged one is detected and
- * rebuilt.
+ * rebuilt. An entry is code this program runs: on Unix only one owned by the user and writable by no one
+ * else is used, and a folder the cache creates is private to the user.
  */
 public final class KnowledgeCache {
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgeCache.class);
@@ -279,6 +282,10 @@ public final class KnowledgeCache {
             LOG.debug("cannot read the cached knowledge {}: {}", entry, e.toString());
             return null;
         }
+        if (!ownEntry(entry)) {
+            LOG.warn("ignoring the cached knowledge {}: it belongs to another user or others can write it", entry);
+            return null;
+        }
         try {
             Entry stored = Entry.decode(content);
             KieBase kieBase = ModuleJar.kieBaseOf(stored.module());
@@ -390,10 +397,31 @@ public final class KnowledgeCache {
         }
     }
 
+    /**
+     * An entry holds classes this program will run: on a Unix file system, use only one written by this
+     * user and writable by no one else (a folder others can write, such as {@code /tmp}, is no place for it).
+     */
+    static boolean ownEntry(Path entry) {
+        try {
+            int owner = (Integer) Files.getAttribute(entry, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            int mode = (Integer) Files.getAttribute(entry, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            return owner == new com.sun.security.auth.module.UnixSystem().getUid() && (mode & 0022) == 0;
+        } catch (UnsupportedOperationException | IllegalArgumentException | ClassCastException | LinkageError e) {
+            return true; // not a Unix file system: the folder's own permissions decide
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Whether entries can be stored, so no time is spent building one that cannot be (logged). */
     private boolean writable() {
         try {
-            Files.createDirectories(dir);
+            try {
+                // Private to the user, as the XDG spec asks of the cache home.
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createDirectories(dir);
+            }
             if (Files.isWritable(dir)) {
                 return true;
             }
@@ -408,7 +436,6 @@ public final class KnowledgeCache {
     private boolean write(Path entry, List<RuleProblem> warnings, byte[] module) {
         Path tmp = null;
         try {
-            Files.createDirectories(dir);
             byte[] content = new Entry(warnings, module).encode();
             tmp = Files.createTempFile(dir, entry.getFileName().toString() + ".", ".tmp");
             Files.write(tmp, content);

@@ -17,6 +17,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -174,6 +176,17 @@ class KnowledgeCacheTest {
         KnowledgeBase hit = cache.load(files());
         assertThat(cache.lastOutcome()).isEqualTo(KnowledgeCache.Outcome.HIT);
         assertThat(results(hit)).isEqualTo(classicResults);
+
+        // An entry others could have written is code no one vouches for: not used, replaced.
+        if (Files.getFileStore(entry).supportsFileAttributeView("posix")) {
+            assertThat(Files.getPosixFilePermissions(entry)).containsExactlyInAnyOrder(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            Files.setPosixFilePermissions(entry, PosixFilePermissions.fromString("rw-rw-rw-"));
+            assertThat(KnowledgeCache.ownEntry(entry)).isFalse();
+            cache.load(files());
+            assertThat(cache.lastOutcome()).isEqualTo(KnowledgeCache.Outcome.STORED);
+            assertThat(KnowledgeCache.ownEntry(entry)).isTrue();
+        }
     }
 
     @Test
