@@ -62,7 +62,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             CaseRenderer renderer = format.renderer(explain);
             int exit = ExitCode.OK;
             for (int i = 0; i < cases.size(); i++) {
-                CaseResult result = diagnostician.diagnose(cases.get(i));
+                CaseResult result = diagnostician.diagnose(cases.get(i), explain);
                 if (i > 0 && format != ReportFormat.JSON) {
                     out.println();
                 }

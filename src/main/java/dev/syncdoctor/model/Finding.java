@@ -8,6 +8,8 @@ import java.util.List;
  * catalog id, title and source section, so recognition rules name only the issue id.
  */
 public class Finding {
+    private static final java.util.regex.Pattern EVIDENCE_SEPARATOR = java.util.regex.Pattern.compile("\\s*+;\\s*+");
+
     private final String issue;
     private final SyncError error;
     private final String confidence;
@@ -48,7 +50,7 @@ public class Finding {
 
         /** The evidence comes last and completes the finding; several pieces are separated by "; ". */
         public Finding evidence(String evidence) {
-            String[] parts = evidence == null ? new String[0] : evidence.split("\\s*+;\\s*+");
+            String[] parts = evidence == null ? new String[0] : EVIDENCE_SEPARATOR.split(evidence);
             return new Finding(issue, error, confidence, parts);
         }
     }

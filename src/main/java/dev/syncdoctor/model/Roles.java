@@ -6,6 +6,8 @@ import java.util.Locale;
 public final class Roles {
     public static final String SYSTEM_ADMIN = "System admin";
 
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s_-]++");
+
     private Roles() {
     }
 
@@ -13,7 +15,7 @@ public final class Roles {
         if (role == null) {
             return "";
         }
-        String r = role.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", " ");
+        String r = SEPARATORS.matcher(role.trim().toLowerCase(Locale.ROOT)).replaceAll(" ");
         switch (r) {
             case "system admin":
             case "system administrator":

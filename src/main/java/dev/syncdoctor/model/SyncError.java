@@ -49,12 +49,23 @@ public class SyncError {
         setMessage(message);
     }
 
+    /** Fragments come from rule literals: a small, fixed set, lowered once instead of at every test. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> LOWERED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED_FRAGMENTS = 10_000;
+
     /** Case-insensitive search of the normalised message for a fragment of a documented error text. */
     public boolean mentions(String fragment) {
         if (fragment == null || fragment.isEmpty()) {
             return false;
         }
-        return lowerMessage.contains(fragment.toLowerCase(Locale.ROOT));
+        String lower = LOWERED.get(fragment);
+        if (lower == null) {
+            lower = fragment.toLowerCase(Locale.ROOT);
+            if (LOWERED.size() < MAX_CACHED_FRAGMENTS) {
+                LOWERED.put(fragment, lower);
+            }
+        }
+        return lowerMessage.contains(lower);
     }
 
     public boolean hasCode(String code) {

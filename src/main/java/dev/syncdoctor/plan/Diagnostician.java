@@ -25,6 +25,11 @@ public final class Diagnostician {
     }
 
     public CaseResult diagnose(CaseFacts facts) {
-        return Planner.plan(evaluator.evaluate(facts));
+        return diagnose(facts, false);
+    }
+
+    /** With {@code explain}, the result also lists the facts behind every diagnosis and step. */
+    public CaseResult diagnose(CaseFacts facts, boolean explain) {
+        return Planner.plan(evaluator.evaluate(facts), explain);
     }
 }

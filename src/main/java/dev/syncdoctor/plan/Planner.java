@@ -29,6 +29,14 @@ public final class Planner {
     }
 
     public static CaseResult plan(Evaluation ev) {
+        return plan(ev, false);
+    }
+
+    /**
+     * The answer for one evaluation; with {@code explain}, every diagnosis and step also lists the
+     * facts its rule matched (built only then: batches never print them).
+     */
+    public static CaseResult plan(Evaluation ev, boolean explain) {
         CaseFacts facts = ev.facts();
         String source = facts.getSource();
         String caseId = facts.getSyncCase().getId();
@@ -37,7 +45,7 @@ public final class Planner {
                     unexplained(facts.getErrors(), Set.of()), ev.failure(), ev);
         }
 
-        List<IssueDiagnosis> diagnoses = mergeDiagnoses(ev);
+        List<IssueDiagnosis> diagnoses = mergeDiagnoses(ev, explain);
         Map<String, Integer> issueRank = new LinkedHashMap<>();
         for (IssueDiagnosis d : diagnoses) {
             issueRank.putIfAbsent(d.issue(), issueRank.size());
@@ -61,10 +69,10 @@ public final class Planner {
             status = CaseStatus.UNKNOWN;
         }
         return new CaseResult(source, caseId, status, diagnoses, mergeRequirements(ev.requirements()),
-                steps(ev, issueRank), unexplained, null, ev);
+                steps(ev, issueRank, explain), unexplained, null, ev);
     }
 
-    private static List<IssueDiagnosis> mergeDiagnoses(Evaluation ev) {
+    private static List<IssueDiagnosis> mergeDiagnoses(Evaluation ev, boolean explain) {
         Map<String, List<Diagnosis>> byIssue = new LinkedHashMap<>();
         for (Diagnosis d : ev.diagnoses()) {
             byIssue.computeIfAbsent(d.getIssue(), k -> new ArrayList<>()).add(d);
@@ -84,7 +92,9 @@ public final class Planner {
                 if (rank(d.getConfidence()) > rank(confidence)) {
                     confidence = d.getConfidence();
                 }
-                matched.addAll(describe(ev.derivationOf(d.getFinding())));
+                if (explain) {
+                    matched.addAll(describe(ev.derivationOf(d.getFinding())));
+                }
             }
             Derivation recognised = ev.derivationOf(first.getFinding());
             out.add(new IssueDiagnosis(first.getIssue(), first.getKb(), first.getTitle(), first.getSection(),
@@ -122,7 +132,7 @@ public final class Planner {
         return out;
     }
 
-    private static List<PlannedStep> steps(Evaluation ev, Map<String, Integer> issueRank) {
+    private static List<PlannedStep> steps(Evaluation ev, Map<String, Integer> issueRank, boolean explain) {
         record Candidate(Action action, String text, String because, int seq) {
         }
         List<Candidate> candidates = new ArrayList<>();
@@ -158,7 +168,7 @@ public final class Planner {
         List<Candidate> kept = new ArrayList<>();
         List<Set<String>> issuesOf = new ArrayList<>();
         for (Candidate c : candidates) {
-            String key = c.text().toLowerCase(Locale.ROOT).replaceAll("[\\s.]+$", "").replaceAll("\\s+", " ");
+            String key = dedupKey(c.text());
             Integer at = indexByText.get(key);
             if (at == null) {
                 indexByText.put(key, kept.size());
@@ -175,7 +185,8 @@ public final class Planner {
             Candidate c = kept.get(i);
             Derivation d = ev.derivationOf(c.action());
             out.add(new PlannedStep(i + 1, c.action().getIssue(), List.copyOf(issuesOf.get(i)),
-                    c.action().getPhase().label(), c.text(), c.because(), d == null ? null : d.rule(), describe(d)));
+                    c.action().getPhase().label(), c.text(), c.because(), d == null ? null : d.rule(),
+                    explain ? describe(d) : List.of()));
         }
         return out;
     }
@@ -193,6 +204,7 @@ public final class Planner {
     /**
      * Fills {map}, {field}, {value}, {url}, {entity}, {record}, {role} from the error and case behind a
      * step, and {fields}, {values} from every error of the step's issue (so one step can name them all).
+     * One pass over the template; an unknown {name} is left as written.
      */
     static String fill(String template, Action action, SyncCase syncCase, List<SyncError> issueErrors, String legMap) {
         if (template == null || template.indexOf('{') < 0) {
@@ -200,30 +212,85 @@ public final class Planner {
         }
         Diagnosis d = action.getDiagnosis();
         SyncError e = d == null ? null : d.getError();
-        String map = e != null && e.getMapName() != null ? e.getMapName()
-                : syncCase.getMapName() != null ? syncCase.getMapName() : legMap == null ? "the table map" : legMap;
-        String out = template.replace("{map}", map);
-        out = out.replace("{field}", orElse(e == null ? null : e.getLookupField(), "the lookup field"));
-        out = out.replace("{value}", orElse(e == null ? null : e.getLookupValue(), "the missing value"));
-        out = out.replace("{url}", orElse(e == null ? null : e.getCheckUrl(), "the URL given in the error"));
-        out = out.replace("{entity}", orElse(e == null ? null : e.getEntitySet(), "the referenced table"));
-        out = out.replace("{record}", orElse(e == null ? null : e.getRecordId(), "the record"));
-        out = out.replace("{role}", orElse(d == null ? null : d.getRequiredRole(), "the required role"));
-        if (out.contains("{values}") || out.contains("{fields}")) {
-            Set<String> values = new LinkedHashSet<>();
-            Set<String> fields = new LinkedHashSet<>();
-            for (SyncError x : issueErrors) {
-                if (x.getLookupValue() != null) {
-                    values.add(x.getLookupValue());
-                }
-                if (x.getLookupField() != null) {
-                    fields.add(x.getLookupField());
-                }
+        StringBuilder out = new StringBuilder(template.length() + 64);
+        int i = 0;
+        int n = template.length();
+        while (i < n) {
+            char c = template.charAt(i);
+            int close = c == '{' ? template.indexOf('}', i + 1) : -1;
+            if (close < 0) {
+                out.append(c);
+                i++;
+                continue;
             }
-            out = out.replace("{values}", values.isEmpty() ? "the missing values" : String.join(", ", values));
-            out = out.replace("{fields}", fields.isEmpty() ? "the lookup fields" : String.join(", ", fields));
+            String value = placeholder(template.substring(i + 1, close), d, e, syncCase, issueErrors, legMap);
+            if (value == null) {
+                out.append(c);
+                i++;
+            } else {
+                out.append(value);
+                i = close + 1;
+            }
         }
-        return out;
+        return out.toString();
+    }
+
+    private static String placeholder(String name, Diagnosis d, SyncError e, SyncCase syncCase, List<SyncError> issueErrors,
+                                      String legMap) {
+        switch (name) {
+            case "map":
+                return e != null && e.getMapName() != null ? e.getMapName()
+                        : syncCase.getMapName() != null ? syncCase.getMapName() : legMap == null ? "the table map" : legMap;
+            case "field":
+                return orElse(e == null ? null : e.getLookupField(), "the lookup field");
+            case "value":
+                return orElse(e == null ? null : e.getLookupValue(), "the missing value");
+            case "url":
+                return orElse(e == null ? null : e.getCheckUrl(), "the URL given in the error");
+            case "entity":
+                return orElse(e == null ? null : e.getEntitySet(), "the referenced table");
+            case "record":
+                return orElse(e == null ? null : e.getRecordId(), "the record");
+            case "role":
+                return orElse(d == null ? null : d.getRequiredRole(), "the required role");
+            case "values":
+            case "fields": {
+                Set<String> all = new LinkedHashSet<>();
+                for (SyncError x : issueErrors) {
+                    String v = name.equals("values") ? x.getLookupValue() : x.getLookupField();
+                    if (v != null) {
+                        all.add(v);
+                    }
+                }
+                return all.isEmpty() ? (name.equals("values") ? "the missing values" : "the lookup fields") : String.join(", ", all);
+            }
+            default:
+                return null;
+        }
+    }
+
+    /** Steps that differ only in case, spacing or a final period are the same step. */
+    static String dedupKey(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = b.length() > 0;
+                continue;
+            }
+            if (space) {
+                b.append(' ');
+                space = false;
+            }
+            b.append(Character.toLowerCase(c));
+        }
+        int end = b.length();
+        while (end > 0 && b.charAt(end - 1) == '.') {
+            end--;
+        }
+        b.setLength(end);
+        return b.toString();
     }
 
     private static String orElse(String value, String fallback) {
