@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -31,11 +32,25 @@ public final class KnowledgeLoader {
      * The rules of {@code dir}; when {@code dir} is null, {@code ./rules} if it exists, else the bundled copy.
      */
     public static KnowledgeBase load(Path dir) throws IOException, RulesCompileException {
+        return load(dir, null);
+    }
+
+    /**
+     * As {@link #load(Path)}, through {@code cache} when it is not null: unchanged rules are reloaded
+     * from their compiled form instead of being compiled again. Errors are reported the same either way.
+     */
+    public static KnowledgeBase load(Path dir, KnowledgeCache cache) throws IOException, RulesCompileException {
+        RuleFiles files = read(dir);
+        return cache == null ? compile(files) : cache.load(files);
+    }
+
+    /** The files of {@code dir}; when {@code dir} is null, of {@code ./rules} if it exists, else the bundled copy. */
+    public static RuleFiles read(Path dir) throws IOException {
         if (dir == null) {
             Path local = Path.of("rules");
-            return compile(Files.isDirectory(local) ? RuleFiles.fromDirectory(local) : RuleFiles.bundled());
+            return Files.isDirectory(local) ? RuleFiles.fromDirectory(local) : RuleFiles.bundled();
         }
-        return compile(RuleFiles.fromDirectory(dir));
+        return RuleFiles.fromDirectory(dir);
     }
 
     public static KnowledgeBase compile(RuleFiles source) throws RulesCompileException {
@@ -84,6 +99,13 @@ public final class KnowledgeLoader {
         }
         KieContainer container = ks.newKieContainer(releaseId);
         var kieBase = container.getKieBase();
+        List<String> names = ruleNamesOf(kieBase);
+        LOG.debug("compiled {} rules from {} files in {} ms", names.size(), ruleFiles.size(), (System.nanoTime() - start) / 1_000_000);
+        return new KnowledgeBase(kieBase, source.origin(), ruleFiles, names, warnings);
+    }
+
+    /** Fully qualified names of the rules of {@code kieBase}, sorted. */
+    static List<String> ruleNamesOf(KieBase kieBase) {
         List<String> names = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule r : pkg.getRules()) {
@@ -91,8 +113,7 @@ public final class KnowledgeLoader {
             }
         }
         names.sort(null);
-        LOG.debug("compiled {} rules from {} files in {} ms", names.size(), ruleFiles.size(), (System.nanoTime() - start) / 1_000_000);
-        return new KnowledgeBase(kieBase, source.origin(), ruleFiles, names, warnings);
+        return names;
     }
 
     private static final java.util.regex.Pattern CELL = java.util.regex.Pattern.compile("\\b(?:cell|in cell) ([A-Z]{1,3})(\\d{1,7})\\b");
