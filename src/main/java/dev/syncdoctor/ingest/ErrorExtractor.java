@@ -587,18 +587,23 @@ public final class ErrorExtractor {
         http(text, e);
         component(text, e);
         record(text, e);
-        Matcher m = CODES.matcher(text);
-        while (m.find()) {
-            String code = m.group(1).toUpperCase(Locale.ROOT);
-            if (!e.hasCode(code)) {
-                e.addCode(code);
+        String lower = text.toLowerCase(Locale.ROOT);
+        // Cheap literal checks first: most messages hold no code, and a regex scan of every message costs.
+        if (lower.contains("dipv") || lower.contains("ev1") || lower.contains("ev0")) {
+            Matcher m = CODES.matcher(text);
+            while (m.find()) {
+                String code = m.group(1).toUpperCase(Locale.ROOT);
+                if (!e.hasCode(code)) {
+                    e.addCode(code);
+                }
             }
         }
-        m = PLATFORM.matcher(text);
-        if (m.find()) {
-            e.setPlatformCode(m.group());
+        if (lower.contains("0x")) {
+            Matcher m = PLATFORM.matcher(text);
+            if (m.find()) {
+                e.setPlatformCode(m.group());
+            }
         }
-        String lower = text.toLowerCase(Locale.ROOT);
         int st = indexOfAny(lower, 0, "stacktrace:", "stacktrace=", "stack trace:");
         String top = st >= 0 ? stackTop(text, st) : null;
         if (top == null) {
@@ -625,12 +630,12 @@ public final class ErrorExtractor {
             reason = reasonFor(status, m.group(2));
             pos = m.start();
         }
-        m = CODE_PAREN.matcher(text);
-        if (m.find() && m.start() < pos) {
+        m = text.indexOf(" (") >= 0 ? CODE_PAREN.matcher(text) : null;
+        if (m != null && m.find() && m.start() < pos) {
             status = Integer.parseInt(m.group(1));
             reason = reasonFor(status, m.group(2));
         }
-        if (status == 0) {
+        if (status == 0 && text.contains("status code")) {
             m = STATUS_WORD.matcher(text);
             if (m.find()) {
                 Integer code = REASON_CODES.get(m.group(1).toLowerCase(Locale.ROOT));
@@ -640,14 +645,14 @@ public final class ErrorExtractor {
                 }
             }
         }
-        if (status == 0) {
+        if (status == 0 && text.contains("\"status")) {
             m = JSON_STATUS.matcher(text);
             if (m.find()) {
                 status = Integer.parseInt(m.group(1));
             }
         }
-        m = BRACKET_REASON.matcher(text);
-        while (m.find()) {
+        m = text.indexOf('[') >= 0 ? BRACKET_REASON.matcher(text) : null;
+        while (m != null && m.find()) {
             Integer code = REASON_CODES.get(m.group(1).toLowerCase(Locale.ROOT));
             if (code != null) {
                 if (status == 0) {

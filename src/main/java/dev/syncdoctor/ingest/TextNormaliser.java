@@ -109,36 +109,49 @@ public final class TextNormaliser {
     // ---- step 1: line ends, quotes, spaces, control characters
 
     private static String clean(String raw) {
-        StringBuilder sb = new StringBuilder(raw.length());
         int n = raw.length();
-        for (int i = 0; i < n; i++) {
+        int first = 0;
+        while (first < n && isPlain(raw.charAt(first))) {
+            first++;
+        }
+        if (first == n) {
+            return raw; // the usual case: nothing to change, no copy
+        }
+        // A char buffer, not a StringBuilder: appending char by char to a compact string re-checks each one.
+        char[] out = new char[n];
+        raw.getChars(0, first, out, 0);
+        int len = first;
+        for (int i = first; i < n; i++) {
             char c = raw.charAt(i);
+            if (isPlain(c)) {
+                out[len++] = c;
+                continue;
+            }
             switch (c) {
                 case '\r':
-                    sb.append('\n');
+                    out[len++] = '\n';
                     if (i + 1 < n && raw.charAt(i + 1) == '\n') {
                         i++;
                     }
                     break;
-                case '\n':
                 case '\u0085':
                 case '\u2028':
                 case '\u2029':
-                    sb.append('\n');
+                    out[len++] = '\n';
                     break;
                 case '\u2018':
                 case '\u2019':
                 case '\u201A':
                 case '\u201B':
                 case '\u2032':
-                    sb.append('\'');
+                    out[len++] = '\'';
                     break;
                 case '\u201C':
                 case '\u201D':
                 case '\u201E':
                 case '\u201F':
                 case '\u2033':
-                    sb.append('"');
+                    out[len++] = '"';
                     break;
                 case '\u200B':
                 case '\u200C':
@@ -151,30 +164,38 @@ public final class TextNormaliser {
                     if (c == '\t' || c == '\u000B' || c == '\f' || c == '\u00A0' || c == '\u1680'
                             || (c >= '\u2000' && c <= '\u200A') || c == '\u202F' || c == '\u205F'
                             || c == '\u3000') {
-                        sb.append(' ');
+                        out[len++] = ' ';
                     } else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
-                        sb.append(' ');
+                        out[len++] = ' ';
                     } else {
-                        sb.append(c);
+                        out[len++] = c;
                     }
             }
         }
-        return sb.toString();
+        return new String(out, 0, len);
+    }
+
+    /** Printable ASCII and line feeds: what clean() keeps as it is. */
+    private static boolean isPlain(char c) {
+        return (c >= 0x20 && c < 0x7F) || c == '\n';
     }
 
     // ---- step 2: markdown escapes
 
     private static String unescape(String s) {
-        if (s.indexOf('\\') < 0) {
+        int firstBackslash = s.indexOf('\\');
+        if (firstBackslash < 0) {
             return s;
         }
-        StringBuilder sb = new StringBuilder(s.length());
         int n = s.length();
-        int i = 0;
+        char[] out = new char[n];
+        s.getChars(0, firstBackslash, out, 0);
+        int len = firstBackslash;
+        int i = firstBackslash;
         while (i < n) {
             char c = s.charAt(i);
             if (c != '\\') {
-                sb.append(c);
+                out[len++] = c;
                 i++;
                 continue;
             }
@@ -184,37 +205,61 @@ public final class TextNormaliser {
             }
             boolean escapesNext = j < n && ESCAPABLE.indexOf(s.charAt(j)) >= 0;
             if (!escapesNext) {
-                sb.append('\\');
+                out[len++] = '\\';
             }
             i = j;
         }
-        return sb.toString();
+        return new String(out, 0, len);
     }
 
     // ---- step 3: lines, trimmed, spaces folded
 
     private static List<String> splitAndFold(String s) {
         List<String> lines = new ArrayList<>();
-        StringBuilder line = new StringBuilder();
-        boolean pendingSpace = false;
         int n = s.length();
-        for (int i = 0; i <= n; i++) {
-            char c = i < n ? s.charAt(i) : '\n';
-            if (c == '\n') {
-                lines.add(line.toString());
-                line.setLength(0);
-                pendingSpace = false;
-            } else if (c == ' ') {
-                pendingSpace = line.length() > 0;
-            } else {
-                if (pendingSpace) {
-                    line.append(' ');
-                    pendingSpace = false;
+        int start = 0;
+        while (true) {
+            int end = s.indexOf('\n', start);
+            if (end < 0) {
+                lines.add(fold(s, start, n));
+                return lines;
+            }
+            lines.add(fold(s, start, end));
+            start = end + 1;
+        }
+    }
+
+    /** One line trimmed, with runs of spaces folded to one; a substring when nothing needs folding. */
+    private static String fold(String s, int from, int to) {
+        while (from < to && s.charAt(from) == ' ') {
+            from++;
+        }
+        while (to > from && s.charAt(to - 1) == ' ') {
+            to--;
+        }
+        boolean doubled = false;
+        for (int i = from + 1; i < to && !doubled; i++) {
+            doubled = s.charAt(i) == ' ' && s.charAt(i - 1) == ' ';
+        }
+        if (!doubled) {
+            return s.substring(from, to);
+        }
+        char[] out = new char[to - from];
+        int len = 0;
+        boolean space = false;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                if (!space) {
+                    out[len++] = c;
                 }
-                line.append(c);
+                space = true;
+            } else {
+                out[len++] = c;
+                space = false;
             }
         }
-        return lines;
+        return new String(out, 0, len);
     }
 
     // ---- step 4a: inline code spans
