@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,17 +57,7 @@ class KnowledgeCacheTest {
 
     @BeforeEach
     void copyRules() throws IOException {
-        Path from = Path.of("rules");
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
-                Path to = rules.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        RuleFolders.copyShippedRules(rules);
     }
 
     /** Runs the example corpus; every example must pass, and its whole result is kept for comparison. */
@@ -211,7 +197,7 @@ class KnowledgeCacheTest {
 
     @Test
     void decisionTableErrorsAreStillLocatedByRow() throws Exception {
-        writeStepsWorkbook(rules.resolve("extra-steps.drl.xlsx"), "three");
+        RuleFolders.writeStepsWorkbook(rules.resolve("extra-steps.drl.xlsx"), "three");
         assertThatThrownBy(() -> new KnowledgeCache(cacheDir).load(files())).isInstanceOfSatisfying(RulesCompileException.class,
                 e -> assertThat(e.problems().stream().map(RuleProblem::format)).anyMatch(m -> m.startsWith("extra-steps.drl.xlsx:10 ")));
         assertThat(entries()).isEmpty();
@@ -219,7 +205,7 @@ class KnowledgeCacheTest {
 
     @Test
     void anXlsxDecisionTableAndTheCompileWarningsAreCachedAndReloaded() throws Exception {
-        writeStepsWorkbook(rules.resolve("extra-steps.drl.xlsx"), "3");
+        RuleFolders.writeStepsWorkbook(rules.resolve("extra-steps.drl.xlsx"), "3");
         Files.writeString(rules.resolve("notes.csv"), "a,b\n");
         KnowledgeBase compiled = KnowledgeLoader.compile(files());
         KnowledgeCache cache = new KnowledgeCache(cacheDir);
@@ -307,27 +293,4 @@ class KnowledgeCacheTest {
         }
     }
 
-    /** A one-row steps table, as a spreadsheet program would save it; the data row is row 10. */
-    private static void writeStepsWorkbook(Path file, String order) throws IOException {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
-            Sheet s = wb.createSheet("Steps");
-            set(s, 0, "RuleSet", "dev.syncdoctor.rules.extra");
-            set(s, 1, "Import", "dev.syncdoctor.model.Action, dev.syncdoctor.model.Diagnosis");
-            set(s, 4, "RuleTable Extra steps");
-            set(s, 5, "NAME", "CONDITION", "ACTION", "ACTION", "ACTION");
-            set(s, 6, "", "$d : Diagnosis");
-            set(s, 7, "", "issue == \"$param\"", "Action.Draft step = Action.draft($d, \"$param\");", "step.order($param);",
-                    "insert(step.text(\"$param\"));");
-            set(s, 8, "Rule", "Issue", "Phase", "Order", "Text");
-            set(s, 9, "extra verify", "dixf-service-stopped", "verify", order, "Check that the map shows Running.");
-            wb.write(out);
-        }
-    }
-
-    private static void set(Sheet s, int row, String... cells) {
-        Row r = s.createRow(row);
-        for (int i = 0; i < cells.length; i++) {
-            r.createCell(i).setCellValue(cells[i]);
-        }
-    }
 }

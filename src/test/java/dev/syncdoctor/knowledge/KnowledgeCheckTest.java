@@ -3,15 +3,9 @@ package dev.syncdoctor.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,17 +16,7 @@ class KnowledgeCheckTest {
 
     @BeforeEach
     void copyBundledRules() throws IOException {
-        Path from = Path.of("rules");
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
-                Path to = rules.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
+        RuleFolders.copyShippedRules(rules);
     }
 
     private KnowledgeCheck.Report check() throws IOException {
@@ -112,36 +96,12 @@ class KnowledgeCheckTest {
 
     @Test
     void anXlsxDecisionTableIsLoadedAndItsErrorsNameTheRow() throws Exception {
-        writeStepsWorkbook(rules.resolve("extra-steps.drl.xlsx"), "3");
+        RuleFolders.writeStepsWorkbook(rules.resolve("extra-steps.drl.xlsx"), "3");
         KnowledgeCheck.Report ok = check();
         assertThat(ok.clean()).as(String.join("\n", messages(ok))).isTrue();
         assertThat(ok.entries()).anyMatch(e -> e.file().equals("extra-steps.drl.xlsx") && e.stepsFor().contains("dixf-service-stopped"));
 
-        writeStepsWorkbook(rules.resolve("extra-steps.drl.xlsx"), "three");
+        RuleFolders.writeStepsWorkbook(rules.resolve("extra-steps.drl.xlsx"), "three");
         assertThat(messages(check())).anyMatch(m -> m.startsWith("extra-steps.drl.xlsx:10 "));
-    }
-
-    /** A one-row steps table, as a spreadsheet program would save it; the data row is row 10. */
-    private static void writeStepsWorkbook(Path file, String order) throws IOException {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
-            Sheet s = wb.createSheet("Steps");
-            set(s, 0, "RuleSet", "dev.syncdoctor.rules.extra");
-            set(s, 1, "Import", "dev.syncdoctor.model.Action, dev.syncdoctor.model.Diagnosis");
-            set(s, 4, "RuleTable Extra steps");
-            set(s, 5, "NAME", "CONDITION", "ACTION", "ACTION", "ACTION");
-            set(s, 6, "", "$d : Diagnosis");
-            set(s, 7, "", "issue == \"$param\"", "Action.Draft step = Action.draft($d, \"$param\");", "step.order($param);",
-                    "insert(step.text(\"$param\"));");
-            set(s, 8, "Rule", "Issue", "Phase", "Order", "Text");
-            set(s, 9, "extra verify", "dixf-service-stopped", "verify", order, "Check that the map shows Running.");
-            wb.write(out);
-        }
-    }
-
-    private static void set(Sheet s, int row, String... cells) {
-        Row r = s.createRow(row);
-        for (int i = 0; i < cells.length; i++) {
-            r.createCell(i).setCellValue(cells[i]);
-        }
     }
 }
