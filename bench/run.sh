@@ -5,6 +5,8 @@
 #        CATALOG=path/catalog.json   (default rules/catalog.json; grep comparison skipped when absent)
 #        RSS_N="10000 1000000"       (the two sizes of the memory check; RSS_N= to skip it)
 #        BENCH_DIR=folder            (where generated inputs go; default a folder under ${TMPDIR:-/tmp})
+#        JAVA_OPTS="-Xmx512m"        (JVM options of every batch run; the heap cap keeps RSS a measure of
+#                                     what batch holds rather than of how far the JVM chose to grow its heap)
 # Nothing here is committed: the inputs and outputs stay in BENCH_DIR.
 set -euo pipefail
 n="${1:-100000}"
@@ -12,13 +14,14 @@ catalog="${CATALOG:-rules/catalog.json}"
 rss_n="${RSS_N-10000 1000000}"
 dir="${BENCH_DIR:-${TMPDIR:-/tmp}/syncdoctor-bench}"
 jar=target/syncdoctor.jar
+java_opts="${JAVA_OPTS--Xmx512m}"
 mkdir -p "$dir"
 [ -f "$jar" ] && [ -z "$(find src/main pom.xml -newer "$jar" -print -quit)" ] || mvn -B -q -ntp -DskipTests package
 gen() { # gen N: inputs in $dir/N (kept between runs)
   [ -f "$dir/$1.done" ] || { rm -rf "${dir:?}/$1"; python3 bench/generate.py "$1" "$dir/$1"; touch "$dir/$1.done"; }
 }
 run() { # run THREADS INPUTS: prints "records/s wall_s maxrss_kb"
-  /usr/bin/time -f "%e %M" -o "$dir/time.txt" java -jar "$jar" batch --format json --threads "$1" \
+  /usr/bin/time -f "%e %M" -o "$dir/time.txt" java $java_opts -jar "$jar" batch --format json --threads "$1" \
       --out "$dir/out.jsonl" --summary "$dir/summary.json" "$2" 2> "$dir/err.txt" || true
   rate=$(sed -nE 's/.*\(([0-9]+) records\/s.*/\1/p' "$dir/err.txt")
   echo "$rate $(cat "$dir/time.txt")"

@@ -584,10 +584,10 @@ public final class ErrorExtractor {
     /** An error from its (normalised, one-line) text, with every field the text shows. */
     static SyncError plain(String text) {
         SyncError e = new SyncError(null, text);
+        String lower = e.lowerMessage();
         http(text, e);
-        component(text, e);
-        record(text, e);
-        String lower = text.toLowerCase(Locale.ROOT);
+        component(text, lower, e);
+        record(text, lower, e);
         // Cheap literal checks first: most messages hold no code, and a regex scan of every message costs.
         if (lower.contains("dipv") || lower.contains("ev1") || lower.contains("ev0")) {
             Matcher m = CODES.matcher(text);
@@ -685,8 +685,7 @@ public final class ErrorExtractor {
         return standard == null && space > 0 ? w : (space > 0 ? w.substring(0, space) : w);
     }
 
-    private static void component(String text, SyncError e) {
-        String lower = text.toLowerCase(Locale.ROOT);
+    private static void component(String text, String lower, SyncError e) {
         int i = lower.indexOf(" encountered an error");
         if (i <= 0) {
             return;
@@ -709,8 +708,7 @@ public final class ErrorExtractor {
         }
     }
 
-    private static void record(String text, SyncError e) {
-        String lower = text.toLowerCase(Locale.ROOT);
+    private static void record(String text, String lower, SyncError e) {
         int following = lower.indexOf(", the following error");
         if (following > 0) {
             int on = lastIndexWithin(lower, "on the ", following, 120);

@@ -490,9 +490,10 @@ public final class TextNormaliser {
                 continue;
             }
             if (current != null && (forced || continues(current, currentErrorLike, line))) {
-                boolean seam = errorLikeSeam(current, line);
+                // Only whether the joined line is error-like matters: skip the tests once it is.
+                boolean errorLike = currentErrorLike || errorLikeSeam(current, line) || isErrorLike(line);
                 current.append(' ').append(line);
-                currentErrorLike = currentErrorLike || seam || isErrorLike(line);
+                currentErrorLike = errorLike;
             } else {
                 if (current != null) {
                     flush(out, current);
@@ -572,14 +573,52 @@ public final class TextNormaliser {
         return isErrorLike(seam);
     }
 
-    /** Whether the text holds a word that error messages use. */
-    static boolean isErrorLike(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
+    /** The error words by their first letter, for one allocation-free pass over a line. */
+    private static final String[][] ERROR_WORDS_BY_FIRST = new String[128][];
+
+    static {
         for (String w : ERROR_WORDS) {
-            if (lower.contains(w)) {
-                return true;
+            char f = w.charAt(0);
+            String[] old = ERROR_WORDS_BY_FIRST[f];
+            String[] grown = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
+            grown[grown.length - 1] = w;
+            ERROR_WORDS_BY_FIRST[f] = grown;
+        }
+    }
+
+    /** Whether the text holds a word that error messages use (ignoring case). */
+    static boolean isErrorLike(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = lowerAscii(text.charAt(i));
+            String[] words = c < 128 ? ERROR_WORDS_BY_FIRST[c] : null;
+            if (words == null) {
+                continue;
+            }
+            for (String w : words) {
+                if (startsWithIgnoringCase(text, i, w)) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /** {@code lowerWord} (ASCII, lower case) at {@code at} in {@code text}, ignoring the text's case. */
+    private static boolean startsWithIgnoringCase(String text, int at, String lowerWord) {
+        int len = lowerWord.length();
+        if (at + len > text.length()) {
+            return false;
+        }
+        for (int k = 1; k < len; k++) {
+            if (lowerAscii(text.charAt(at + k)) != lowerWord.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char lowerAscii(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 }

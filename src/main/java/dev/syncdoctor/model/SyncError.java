@@ -68,6 +68,11 @@ public class SyncError {
         return lowerMessage.contains(lower);
     }
 
+    /** The message in lower case, as {@link #mentions(String)} searches it (computed once, with the message). */
+    public String lowerMessage() {
+        return lowerMessage;
+    }
+
     public boolean hasCode(String code) {
         for (String c : codes) {
             if (c.equalsIgnoreCase(code)) {
