@@ -58,8 +58,23 @@ public final class DiagnoseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             EvaluationLimits limits = limits();
+            // Start-up: compile or load the rules while the input is read (two cores, two jobs).
+            // The loader's messages are held back so they never interleave with an input error.
+            java.io.StringWriter loadMessages = new java.io.StringWriter();
+            java.util.concurrent.CompletableFuture<Object> loading = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return knowledge.load(new PrintWriter(loadMessages, true));
+                } catch (CommandFailure f) {
+                    return f;
+                }
+            });
             List<CaseFacts> cases = read();
-            KnowledgeBase kb = knowledge.load(err);
+            Object loaded = loading.join();
+            err.print(loadMessages);
+            if (loaded instanceof CommandFailure f) {
+                throw f;
+            }
+            KnowledgeBase kb = (KnowledgeBase) loaded;
             Diagnostician diagnostician = new Diagnostician(kb, limits);
             CaseRenderer renderer = format.renderer(explain);
             int exit = ExitCode.OK;
