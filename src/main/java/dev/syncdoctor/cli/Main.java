@@ -15,6 +15,9 @@ public final class Main {
 
     /** Runs a command line and returns its exit code; the tests call this directly. */
     public static int run(String... args) {
+        // Set logging up before any command starts work on a second thread (diagnose loads the rules
+        // while it reads the input): two threads racing to initialise SLF4J make it print a warning.
+        org.slf4j.LoggerFactory.getILoggerFactory();
         return commandLine().execute(args);
     }
 
