@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * One known issue in a case, merged over every error that showed it: what the report prints and the
- * JSON contract's {@code diagnoses[]} entry.
+ * JSON contract's {@code diagnoses[]} entry. {@code requiredRole} is null when the documentation states
+ * no role for the fix (reported as "not stated", never guessed).
  */
 public record IssueDiagnosis(String issue, String kb, String title, String section, String category,
-                             String confidence, String rule, List<String> evidence, List<String> errors,
+                             String requiredRole, String confidence, String rule, List<String> evidence, List<String> errors,
                              List<String> matched) {
 }

@@ -98,7 +98,7 @@ public final class Planner {
             }
             Derivation recognised = ev.derivationOf(first.getFinding());
             out.add(new IssueDiagnosis(first.getIssue(), first.getKb(), first.getTitle(), first.getSection(),
-                    first.getCategory(), confidence, recognised == null ? null : recognised.rule(),
+                    first.getCategory(), first.getRequiredRole(), confidence, recognised == null ? null : recognised.rule(),
                     List.copyOf(evidence), List.copyOf(errors), List.copyOf(matched)));
         }
         return out;

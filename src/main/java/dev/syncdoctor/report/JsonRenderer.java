@@ -53,6 +53,7 @@ public final class JsonRenderer implements CaseRenderer {
             m.put("title", d.title());
             m.put("section", d.section());
             m.put("category", d.category());
+            m.put("role", d.requiredRole());
             m.put("confidence", d.confidence());
             m.put("rule", d.rule());
             m.put("evidence", d.evidence());

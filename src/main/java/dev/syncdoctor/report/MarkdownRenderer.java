@@ -29,6 +29,7 @@ public final class MarkdownRenderer implements CaseRenderer {
                 b.append("- **").append(escape(d.title())).append("** (`").append(d.issue()).append("`, confidence ")
                         .append(d.confidence()).append(")  \n");
                 b.append("  Source: `").append(d.kb()).append("`, section *").append(escape(d.section())).append("*");
+                b.append("  \n  Role for the fix: ").append(d.requiredRole() == null ? "not stated in the source" : escape(d.requiredRole()));
                 if (!d.evidence().isEmpty()) {
                     b.append("  \n  Evidence: ");
                     for (int i = 0; i < d.evidence().size(); i++) {

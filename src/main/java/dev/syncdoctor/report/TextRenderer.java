@@ -31,6 +31,8 @@ public final class TextRenderer implements CaseRenderer {
                 b.append("  * ").append(d.title()).append("  [").append(d.issue()).append(", confidence ")
                         .append(d.confidence()).append("]\n");
                 b.append("    kb ").append(d.kb()).append(": \"").append(d.section()).append("\"\n");
+                b.append("    role for the fix: ").append(d.requiredRole() == null ? "not stated in the source" : d.requiredRole())
+                        .append('\n');
                 if (!d.evidence().isEmpty()) {
                     b.append("    evidence: ").append(String.join("; ", d.evidence())).append('\n');
                 }
