@@ -54,7 +54,7 @@ final class KnowledgeOptions {
             return null;
         }
         Path dir = cacheDir != null ? cacheDir : KnowledgeCache.defaultDirectory();
-        return dir == null ? null : new KnowledgeCache(dir);
+        return dir == null ? null : new KnowledgeCache(dir).storingInBackground();
     }
 
     /** Compiles the knowledge base, or prints every problem as file:line:col message and throws. */

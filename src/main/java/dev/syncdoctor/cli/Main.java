@@ -10,7 +10,10 @@ import picocli.CommandLine.Command;
 public final class Main {
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code = run(args);
+        // A first run after a rules change stores the compiled rules on the side: let it finish.
+        dev.syncdoctor.knowledge.KnowledgeCache.awaitPendingStores();
+        System.exit(code);
     }
 
     /** Runs a command line and returns its exit code; the tests call this directly. */

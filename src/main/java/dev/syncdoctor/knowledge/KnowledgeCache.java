@@ -88,6 +88,33 @@ public final class KnowledgeCache {
         this.dir = dir;
     }
 
+    /** Stores started by caches in background mode; the program waits for them before it exits. */
+    private static final List<Thread> PENDING = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean background;
+
+    /**
+     * On a miss, hand the compiled rules back at once and build and store the cached form on a thread
+     * of its own: the first run after a rules change answers as fast as an uncached one (the build
+     * takes about as long as the compile), and the store finishes while the answer is written. Call
+     * {@link #awaitPendingStores()} before the process exits.
+     */
+    public KnowledgeCache storingInBackground() {
+        this.background = true;
+        return this;
+    }
+
+    /** Waits for stores started in background mode (each is atomic: an interrupted one leaves no entry). */
+    public static void awaitPendingStores() {
+        for (Thread t : PENDING) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /**
      * Where the cache lives unless {@code --cache-dir} says otherwise: {@code $XDG_CACHE_HOME/syncdoctor},
      * else {@code ~/.cache/syncdoctor}; null when neither can be known.
@@ -141,6 +168,25 @@ public final class KnowledgeCache {
             lastOutcome = Outcome.COMPILED;
             return compiled;
         }
+        if (background) {
+            lastOutcome = Outcome.COMPILED;
+            Thread store = new Thread(() -> {
+                try {
+                    store(files, key, entry, compiled, compiledAt);
+                } finally {
+                    PENDING.remove(Thread.currentThread());
+                }
+            }, "rules-cache-store");
+            store.setDaemon(true); // awaited explicitly by the program; never keeps a test JVM alive
+            PENDING.add(store);
+            store.start();
+            return compiled;
+        }
+        store(files, key, entry, compiled, compiledAt);
+        return compiled;
+    }
+
+    private void store(RuleFiles files, String key, Path entry, KnowledgeBase compiled, long compiledAt) {
         byte[] module = buildExecutableModel(files, key);
         if (module != null && write(entry, compiled.warnings(), module)) {
             lastOutcome = Outcome.STORED;
@@ -149,7 +195,6 @@ public final class KnowledgeCache {
         } else {
             lastOutcome = Outcome.COMPILED;
         }
-        return compiled;
     }
 
     // ---- the key

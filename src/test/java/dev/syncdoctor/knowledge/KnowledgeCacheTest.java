@@ -286,6 +286,7 @@ class KnowledgeCacheTest {
         try {
             System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
             int code = Main.run(args);
+            KnowledgeCache.awaitPendingStores(); // as the program does before it exits
             System.out.flush();
             return new Run(code, buffer.toString());
         } finally {
