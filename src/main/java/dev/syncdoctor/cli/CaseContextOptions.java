@@ -77,10 +77,4 @@ final class CaseContextOptions {
     private static boolean negative(Number n) {
         return n != null && n.longValue() < 0;
     }
-
-    boolean givesContext() {
-        return map != null || status != null || attempts != null || occurrences != null || consistent != null
-                || phase != null || direction != null || durationMinutes != null || rowCount != null
-                || legalEntityCount != null || lookupCount != null || !roles.isEmpty();
-    }
 }

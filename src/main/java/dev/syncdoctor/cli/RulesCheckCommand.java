@@ -1,12 +1,12 @@
 package dev.syncdoctor.cli;
 
 import dev.syncdoctor.knowledge.KnowledgeCheck;
+import dev.syncdoctor.knowledge.KnowledgeLoader;
 import dev.syncdoctor.knowledge.RuleEntry;
 import dev.syncdoctor.knowledge.RuleFiles;
 import dev.syncdoctor.knowledge.RuleProblem;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,8 +39,7 @@ public final class RulesCheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RuleFiles files;
         try {
-            files = rulesDir != null ? RuleFiles.fromDirectory(rulesDir)
-                    : Files.isDirectory(Path.of("rules")) ? RuleFiles.fromDirectory(Path.of("rules")) : RuleFiles.bundled();
+            files = KnowledgeLoader.read(rulesDir);
         } catch (IOException e) {
             err.println("syncdoctor: " + e.getMessage());
             return ExitCode.INPUT;

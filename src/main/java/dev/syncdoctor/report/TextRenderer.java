@@ -1,7 +1,6 @@
 package dev.syncdoctor.report;
 
 import dev.syncdoctor.plan.CaseResult;
-import dev.syncdoctor.plan.CaseStatus;
 import dev.syncdoctor.plan.IssueDiagnosis;
 import dev.syncdoctor.plan.PlannedRequirement;
 import dev.syncdoctor.plan.PlannedStep;
@@ -109,9 +108,5 @@ public final class TextRenderer implements CaseRenderer {
 
     static String shorten(String s) {
         return s.length() <= 300 ? s : s.substring(0, 297) + "...";
-    }
-
-    static boolean isDiagnosed(CaseResult r) {
-        return r.status() == CaseStatus.DIAGNOSED;
     }
 }
