@@ -76,7 +76,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
             }
             KnowledgeBase kb = (KnowledgeBase) loaded;
             Diagnostician diagnostician = new Diagnostician(kb, limits);
-            CaseRenderer renderer = format.renderer(explain);
+            // Several cases (a CSV export): JSON Lines, one compact object per case, as batch writes them.
+            CaseRenderer renderer = format == ReportFormat.JSON && cases.size() > 1
+                    ? new dev.syncdoctor.report.JsonRenderer(explain, false) : format.renderer(explain);
             int exit = ExitCode.OK;
             for (int i = 0; i < cases.size(); i++) {
                 CaseResult result = diagnostician.diagnose(cases.get(i), explain);
@@ -109,7 +111,13 @@ public final class DiagnoseCommand implements Callable<Integer> {
         CaseReader reader = new CaseReader(maxInputBytes);
         List<CaseFacts> cases;
         try {
-            cases = "-".equals(input) ? reader.read("-", System.in) : reader.read(Path.of(input));
+            if ("-".equals(input)) {
+                cases = reader.read("-", System.in);
+            } else if (input.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+                cases = readCsv(reader);
+            } else {
+                cases = reader.read(Path.of(input));
+            }
         } catch (InputException e) {
             throw new CommandFailure(ExitCode.INPUT, e.getMessage());
         }
@@ -123,6 +131,18 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 throw new CommandFailure(ExitCode.INPUT, c.getSource()
                         + ": no error text and no case context (give the error text, or --status and what you know)");
             }
+        }
+        return cases;
+    }
+
+    /** A CSV export may hold several cases; a row that cannot be read is the whole input's error. */
+    private List<CaseFacts> readCsv(CaseReader reader) throws InputException {
+        List<CaseFacts> cases = new java.util.ArrayList<>();
+        for (dev.syncdoctor.ingest.CsvCaseReader.Entry e : new dev.syncdoctor.ingest.CsvCaseReader(reader, maxInputBytes).read(Path.of(input))) {
+            if (!e.ok()) {
+                throw e.problem();
+            }
+            cases.add(e.facts());
         }
         return cases;
     }

@@ -119,6 +119,31 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void aCsvExportGivesOnePlanPerCase(@TempDir Path dir) throws Exception {
+        Path csv = Files.writeString(dir.resolve("export.csv"), """
+                case_id,map,status,occurrences,message
+                c1,Customer groups,Not running,3,"([Bad Request], The remote server returned an error: (400) Bad Request.), AX export encountered an error"
+                c2,Vendor groups,Not running,1,"([Forbidden], The remote server returned an error:
+                (403) Forbidden.), AX export encountered an error"
+                """);
+        CliRun r = CliRun.of("diagnose", "--format", "json", csv.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(JSON.readTree(lines[0]).get("source").asText()).endsWith("export.csv#c1");
+        assertThat(lines[0]).contains("IS02_400_BAD_REQUEST_AX_EXPORT").contains("Sign in to the virtual machine");
+        assertThat(lines[1]).contains("IS03_403_FORBIDDEN_AX_EXPORT").contains("Vendor groups");
+    }
+
+    @Test
+    void aCsvRowThatCannotBeReadIsExitTwoNamingTheLine(@TempDir Path dir) throws Exception {
+        Path csv = Files.writeString(dir.resolve("broken.csv"), "case_id,message\nc1,fine\nc2,too,many,values\n");
+        CliRun r = CliRun.of("diagnose", csv.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("broken.csv").containsPattern(":3\\b");
+    }
+
+    @Test
     void badOptionIsExitTwo() {
         assertThat(CliRun.of("diagnose", "--format", "pdf", "facts/examples/unknown-error.txt").exitCode()).isEqualTo(2);
     }
