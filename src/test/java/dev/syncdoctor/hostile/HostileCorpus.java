@@ -66,7 +66,10 @@ public final class HostileCorpus {
                     out, 0, null);
             text(dir, "unknown-field.json", "{\"error\": \"" + BAD_REQUEST + "\", \"colour\": \"blue\"}", out, 0, null);
             text(dir, "status-only.json", "{\"map\": \"Vendors V2\", \"status\": \"Running\"}", out, 0, null);
-            text(dir, "unbalanced-quotes.csv", "source,error\n\"a.txt,\"" + BAD_REQUEST + "\n\"b.txt,\"x\n", out, -1, null);
+            // A CSV export whose second row opens a quote it never closes: diagnose refuses the export with the
+            // line; batch keeps the readable case and makes the rest one invalid record.
+            text(dir, "unbalanced-quotes.csv", "case_id,message\nc1,\"" + BAD_REQUEST + "\"\nc2,\"x\nc3,y\n", out, 2,
+                    "unbalanced-quotes.csv:3: unbalanced double quote");
             text(dir, "adversarial-resolve.txt", repeat("Couldn't resolve the guid for the field:", 1 << 20), out, -1, null);
             text(dir, "adversarial-following.txt", repeat(", the following error", 1 << 20), out, -1, null);
             text(dir, "adversarial-brackets.txt", repeat("(\\[`*_'\"", 1 << 20), out, -1, null);
