@@ -61,20 +61,20 @@ public final class DiagnoseCommand implements Callable<Integer> {
             // Start-up: compile or load the rules while the input is read (two cores, two jobs).
             // The loader's messages are held back so they never interleave with an input error.
             java.io.StringWriter loadMessages = new java.io.StringWriter();
-            java.util.concurrent.CompletableFuture<Object> loading = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            java.util.concurrent.CompletableFuture<Loaded> loading = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
-                    return knowledge.load(new PrintWriter(loadMessages, true));
+                    return new Loaded(knowledge.load(new PrintWriter(loadMessages, true)), null);
                 } catch (CommandFailure f) {
-                    return f;
+                    return new Loaded(null, f);
                 }
             });
             List<CaseFacts> cases = read();
-            Object loaded = loading.join();
+            Loaded loaded = loading.join();
             err.print(loadMessages);
-            if (loaded instanceof CommandFailure f) {
-                throw f;
+            if (loaded.failure() != null) {
+                throw loaded.failure();
             }
-            KnowledgeBase kb = (KnowledgeBase) loaded;
+            KnowledgeBase kb = loaded.knowledge();
             Diagnostician diagnostician = new Diagnostician(kb, limits);
             // Several cases (a CSV export): JSON Lines, one compact object per case, as batch writes them.
             CaseRenderer renderer = format == ReportFormat.JSON && cases.size() > 1
@@ -97,6 +97,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
             err.println("syncdoctor: " + f.getMessage());
             return f.exitCode();
         }
+    }
+
+    /** The rules, or why they could not be loaded. */
+    private record Loaded(KnowledgeBase knowledge, CommandFailure failure) {
     }
 
     /** The session limits from the flags; a bad value is a usage error, not an internal one. */
