@@ -15,7 +15,7 @@ public final class Version implements IVersionProvider {
     }
 
     public static String drools() {
-        String v = org.kie.api.KieServices.class.getPackage().getImplementationVersion();
-        return v == null ? "unknown" : v;
+        // Read from the Drools jar's Maven metadata, which survives shading; the cache keys on the same value.
+        return dev.syncdoctor.knowledge.KnowledgeCache.droolsVersion();
     }
 }

@@ -257,7 +257,7 @@ public final class KnowledgeCache {
     }
 
     /** From the Maven metadata Drools ships (kept in a shaded jar), else the package, else unknown. */
-    static String droolsVersion() {
+    public static String droolsVersion() {
         try (InputStream in = KieServices.class.getClassLoader()
                 .getResourceAsStream("META-INF/maven/org.drools/drools-core/pom.properties")) {
             if (in != null) {
