@@ -244,15 +244,15 @@ class ErrorExtractorTest {
     }
 
     @Test
-    void largeInputIsFast() {
+    void largeInputYieldsEveryError() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 20_000; i++) {
             sb.append("On the Vendors V2, the following error: Record Id: new record, ErrorMessage: Couldn't resolve the guid for"
                     + " the field: a.b. The lookup was not found: V").append(i).append(". (400) [Forbidden] 403 (x) https://a/api/data/v9.0/x eq\n");
         }
-        long start = System.nanoTime();
+        // Time is bounded relative to a plain pass in LinearTimeTest; here: nothing lost at this size.
         ExtractedText x = ErrorExtractor.extract(TextNormaliser.normalise(sb.toString()));
         assertThat(x.errors()).hasSize(20_000);
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5000);
+        assertThat(x.errors().get(19_999).getLookupValue()).isEqualTo("V19999");
     }
 }

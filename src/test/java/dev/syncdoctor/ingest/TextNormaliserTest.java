@@ -125,16 +125,15 @@ class TextNormaliserTest {
     }
 
     @Test
-    void linearOnLargeAdversarialInput() {
+    void largeAdversarialInputIsNormalisedToAFixedPoint() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 200_000; i++) {
             sb.append("*a `b\\\\ ,\n");
         }
         String big = sb.toString() + "x".repeat(2_000_000);
-        long start = System.nanoTime();
+        // Time is bounded relative to a plain pass in LinearTimeTest; here: the result is whole and stable.
         String once = normalise(big);
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        assertThat(once).isNotEmpty();
-        assertThat(ms).isLessThan(3000);
+        assertThat(once).endsWith("x".repeat(1000));
+        assertThat(normalise(once)).isEqualTo(once);
     }
 }
