@@ -11,7 +11,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Turns one batch input into its records: read, extract, evaluate, plan and render, with every failure
@@ -50,7 +49,7 @@ public final class BatchEvaluator {
     private List<BatchRecord> evaluateFile(BatchInput.File f) {
         String source = f.source();
         String stem = stem(f.path().getFileName() == null ? source : f.path().getFileName().toString());
-        if (source.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+        if (CsvCaseReader.isExport(source)) {
             List<CsvCaseReader.Entry> entries;
             try {
                 entries = csvReader.read(f.path());

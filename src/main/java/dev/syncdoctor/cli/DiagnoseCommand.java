@@ -117,7 +117,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         try {
             if ("-".equals(input)) {
                 cases = reader.read("-", System.in);
-            } else if (input.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+            } else if (dev.syncdoctor.ingest.CsvCaseReader.isExport(input)) {
                 cases = readCsv(reader);
             } else {
                 cases = reader.read(Path.of(input));

@@ -70,6 +70,11 @@ public final class CsvCaseReader {
     private final CaseReader reader;
     private final long maxBytes;
 
+    /** Whether a file name is a CSV export (read with this reader, not as raw text). */
+    public static boolean isExport(String fileName) {
+        return fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+    }
+
     public CsvCaseReader(CaseReader reader, long maxBytes) {
         this.reader = reader;
         this.maxBytes = maxBytes;

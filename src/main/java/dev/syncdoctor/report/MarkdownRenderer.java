@@ -75,17 +75,11 @@ public final class MarkdownRenderer implements CaseRenderer {
 
     /** The issue(s) and source section a step comes from: the kb id as code, the section in quotes. */
     private static String sourceOf(CaseResult r, PlannedStep s) {
-        StringBuilder b = new StringBuilder();
-        for (String issue : s.issues()) {
-            for (IssueDiagnosis d : r.diagnoses()) {
-                if (d.issue().equals(issue)) {
-                    b.append(b.length() == 0 ? "" : "; ").append('`').append(d.kb()).append("` \"")
-                            .append(escape(d.section())).append('"');
-                    break;
-                }
-            }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (IssueDiagnosis d : TextRenderer.diagnosesBehind(r, s)) {
+            parts.add('`' + d.kb() + "` \"" + escape(d.section()) + '"');
         }
-        return b.length() == 0 ? escape(String.join(", ", s.issues())) : b.toString();
+        return parts.isEmpty() ? escape(String.join(", ", s.issues())) : String.join("; ", parts);
     }
 
     /** Escapes the characters that would turn plain text into markup. */

@@ -89,21 +89,27 @@ public final class TextRenderer implements CaseRenderer {
         };
     }
 
-    /** The issue(s) and source section a step comes from. */
-    static String sourceOf(CaseResult r, PlannedStep s) {
-        StringBuilder b = new StringBuilder();
+    /** The diagnoses a step comes from, in the step's issue order (a merged step has several). */
+    static java.util.List<IssueDiagnosis> diagnosesBehind(CaseResult r, PlannedStep s) {
+        java.util.List<IssueDiagnosis> out = new java.util.ArrayList<>(s.issues().size());
         for (String issue : s.issues()) {
             for (IssueDiagnosis d : r.diagnoses()) {
                 if (d.issue().equals(issue)) {
-                    if (b.length() > 0) {
-                        b.append("; ");
-                    }
-                    b.append(d.kb()).append(" \"").append(d.section()).append('"');
+                    out.add(d);
                     break;
                 }
             }
         }
-        return b.length() == 0 ? String.join(", ", s.issues()) : b.toString();
+        return out;
+    }
+
+    /** The issue(s) and source section a step comes from. */
+    static String sourceOf(CaseResult r, PlannedStep s) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (IssueDiagnosis d : diagnosesBehind(r, s)) {
+            parts.add(d.kb() + " \"" + d.section() + '"');
+        }
+        return parts.isEmpty() ? String.join(", ", s.issues()) : String.join("; ", parts);
     }
 
     static String shorten(String s) {

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.syncdoctor.TestFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +27,8 @@ class KnowledgeAuthoringIT {
 
     @BeforeEach
     void copyKnowledge() throws IOException {
-        copyTree(Path.of("rules"), work.resolve("rules"));
-        copyTree(Path.of("facts"), work.resolve("facts"));
+        TestFolders.copy(Path.of("rules"), work.resolve("rules"));
+        TestFolders.copy(Path.of("facts"), work.resolve("facts"));
         // Analysts extend the catalog too: the new issue's kb id must exist there for rules check.
         ObjectMapper json = new ObjectMapper();
         Path catalog = work.resolve("rules/catalog.json");
@@ -159,18 +158,5 @@ class KnowledgeAuthoringIT {
             line = "\n" + line;
         }
         Files.writeString(p, line, StandardOpenOption.APPEND);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

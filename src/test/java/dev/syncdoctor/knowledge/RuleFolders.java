@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -17,17 +15,7 @@ final class RuleFolders {
 
     /** Copies {@code rules/} into {@code to}. */
     static void copyShippedRules(Path to) throws IOException {
-        Path from = Path.of("rules");
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        dev.syncdoctor.TestFolders.copy(Path.of("rules"), to);
     }
 
     /** A one-row steps table in xlsx; the data row is row 10, its order cell is {@code order}. */
