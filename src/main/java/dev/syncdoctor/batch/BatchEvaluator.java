@@ -1,12 +1,12 @@
 package dev.syncdoctor.batch;
 
-import dev.syncdoctor.ingest.CaseReader;
+import dev.syncdoctor.api.CaseInput;
+import dev.syncdoctor.api.SyncDoctor;
 import dev.syncdoctor.ingest.CsvCaseReader;
 import dev.syncdoctor.ingest.InputException;
 import dev.syncdoctor.model.CaseFacts;
 import dev.syncdoctor.model.SyncCase;
 import dev.syncdoctor.plan.CaseResult;
-import dev.syncdoctor.plan.Diagnostician;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,15 +18,11 @@ import java.util.List;
  * {@code invalid} record that says why. Thread-safe: workers share one instance, and so one knowledge base.
  */
 public final class BatchEvaluator {
-    private final Diagnostician diagnostician;
-    private final CaseReader reader;
-    private final CsvCaseReader csvReader;
+    private final SyncDoctor doctor;
     private final BatchFormat format;
 
-    public BatchEvaluator(Diagnostician diagnostician, long maxInputBytes, BatchFormat format) {
-        this.diagnostician = diagnostician;
-        this.reader = new CaseReader(maxInputBytes);
-        this.csvReader = new CsvCaseReader(reader, maxInputBytes);
+    public BatchEvaluator(SyncDoctor doctor, BatchFormat format) {
+        this.doctor = doctor;
         this.format = format;
     }
 
@@ -49,34 +45,19 @@ public final class BatchEvaluator {
     private List<BatchRecord> evaluateFile(BatchInput.File f) {
         String source = f.source();
         String stem = stem(f.path().getFileName() == null ? source : f.path().getFileName().toString());
-        if (CsvCaseReader.isExport(source)) {
-            List<CsvCaseReader.Entry> entries;
-            try {
-                entries = csvReader.read(f.path());
-            } catch (InputException e) {
-                return List.of(invalid(source, stem, e.getMessage()));
-            }
-            if (entries.isEmpty()) {
-                return List.of(invalid(source, stem, source + ": no case in this CSV export (a header and no rows)"));
-            }
-            List<BatchRecord> out = new ArrayList<>(entries.size());
-            for (CsvCaseReader.Entry e : entries) {
-                out.add(e.ok() ? evaluateCase(e.facts()) : invalid(e.source(), e.caseId(), e.problem().getMessage()));
-            }
-            return out;
-        }
-        List<CaseFacts> cases;
+        List<CaseInput> cases;
         try {
-            cases = reader.read(f.path());
+            cases = doctor.inputs().read(f.path());
         } catch (InputException e) {
             return List.of(invalid(source, stem, e.getMessage()));
         }
         if (cases.isEmpty()) {
-            return List.of(invalid(source, stem, source + ": no case in this input"));
+            return List.of(invalid(source, stem, CsvCaseReader.isExport(source)
+                    ? source + ": no case in this CSV export (a header and no rows)" : source + ": no case in this input"));
         }
         List<BatchRecord> out = new ArrayList<>(cases.size());
-        for (CaseFacts c : cases) {
-            out.add(evaluateCase(c));
+        for (CaseInput c : cases) {
+            out.add(c.ok() ? evaluateCase(c.facts()) : invalid(c.source(), c.caseId(), c.problem().getMessage()));
         }
         return out;
     }
@@ -87,17 +68,17 @@ public final class BatchEvaluator {
         if (!l.text().stripLeading().startsWith("{")) {
             return List.of(invalid(source, null, source + ": not a JSON case: expected one JSON object per line"));
         }
-        List<CaseFacts> cases;
+        List<CaseInput> cases;
         try {
-            cases = reader.read(source, new ByteArrayInputStream(l.text().getBytes(StandardCharsets.UTF_8)));
+            cases = doctor.inputs().read(source, new ByteArrayInputStream(l.text().getBytes(StandardCharsets.UTF_8)));
         } catch (InputException e) {
             // The document is one line: its column is the line's column.
             return List.of(invalid(source, null, source + (e.getColumn() > 0 ? ":" + e.getColumn() : "") + ": "
                     + "not a JSON case: " + e.getReason()));
         }
         List<BatchRecord> out = new ArrayList<>(cases.size());
-        for (CaseFacts c : cases) {
-            out.add(evaluateCase(c));
+        for (CaseInput c : cases) {
+            out.add(evaluateCase(c.facts()));
         }
         return out;
     }
@@ -111,7 +92,7 @@ public final class BatchEvaluator {
         }
         CaseResult r;
         try {
-            r = diagnostician.diagnose(facts);
+            r = doctor.diagnose(facts, false);
         } catch (RuntimeException | StackOverflowError e) {
             return invalid(source, caseId, source + ": evaluation failed: " + e);
         }
@@ -139,7 +120,7 @@ public final class BatchEvaluator {
         return new BatchRecord(light, line);
     }
 
-    /** The same test as {@code diagnose}: a case with no error text needs something the user said about it. */
+    /** A file name without its extension: the case id of an input that could not be read. */
     private static String stem(String name) {
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;

@@ -1,5 +1,6 @@
 package dev.syncdoctor.cli;
 
+import dev.syncdoctor.api.SyncDoctor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.syncdoctor.batch.AtomicOutput;
@@ -14,7 +15,6 @@ import dev.syncdoctor.batch.InputWalker;
 import dev.syncdoctor.batch.Progress;
 import dev.syncdoctor.knowledge.KnowledgeBase;
 import dev.syncdoctor.plan.CaseStatus;
-import dev.syncdoctor.plan.Diagnostician;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -97,8 +97,7 @@ public final class BatchCommand implements Callable<Integer> {
             var limits = knowledge.limits();
             KnowledgeBase kb = knowledge.load(err);
             int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-            Diagnostician diagnostician = new Diagnostician(kb, limits);
-            BatchEvaluator evaluator = new BatchEvaluator(diagnostician, maxInputBytes, format);
+            BatchEvaluator evaluator = new BatchEvaluator(SyncDoctor.over(kb, limits, maxInputBytes), format);
             // A stuck evaluation is abandoned well after the engine's own time limit should have stopped it.
             Duration stuckAfter = Duration.ofMillis(2 * knowledge.timeLimitMillis + 5_000);
             BatchRunner runner = new BatchRunner(n, Math.max(16, 64 * n), stuckAfter);

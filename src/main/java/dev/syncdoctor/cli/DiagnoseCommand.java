@@ -1,13 +1,14 @@
 package dev.syncdoctor.cli;
 
 import dev.syncdoctor.engine.EvaluationLimits;
-import dev.syncdoctor.ingest.CaseReader;
+import dev.syncdoctor.api.CaseInput;
+import dev.syncdoctor.api.CaseInputs;
+import dev.syncdoctor.api.SyncDoctor;
 import dev.syncdoctor.ingest.InputException;
 import dev.syncdoctor.knowledge.KnowledgeBase;
 import dev.syncdoctor.model.CaseFacts;
 import dev.syncdoctor.plan.CaseResult;
 import dev.syncdoctor.plan.CaseStatus;
-import dev.syncdoctor.plan.Diagnostician;
 import dev.syncdoctor.report.CaseRenderer;
 import dev.syncdoctor.report.ReportFormat;
 import java.io.PrintWriter;
@@ -74,14 +75,13 @@ public final class DiagnoseCommand implements Callable<Integer> {
             if (loaded.failure() != null) {
                 throw loaded.failure();
             }
-            KnowledgeBase kb = loaded.knowledge();
-            Diagnostician diagnostician = new Diagnostician(kb, limits);
+            SyncDoctor doctor = SyncDoctor.over(loaded.knowledge(), limits, maxInputBytes);
             // Several cases (a CSV export): JSON Lines, one compact object per case, as batch writes them.
             CaseRenderer renderer = format == ReportFormat.JSON && cases.size() > 1
                     ? new dev.syncdoctor.report.JsonRenderer(explain, false) : format.renderer(explain);
             int exit = ExitCode.OK;
             for (int i = 0; i < cases.size(); i++) {
-                CaseResult result = diagnostician.diagnose(cases.get(i), explain);
+                CaseResult result = doctor.diagnose(cases.get(i), explain);
                 if (i > 0 && format != ReportFormat.JSON) {
                     out.println();
                 }
@@ -112,15 +112,16 @@ public final class DiagnoseCommand implements Callable<Integer> {
     }
 
     private List<CaseFacts> read() throws CommandFailure {
-        CaseReader reader = new CaseReader(maxInputBytes);
-        List<CaseFacts> cases;
+        CaseInputs inputs = new CaseInputs(maxInputBytes);
+        List<CaseFacts> cases = new java.util.ArrayList<>();
         try {
-            if ("-".equals(input)) {
-                cases = reader.read("-", System.in);
-            } else if (dev.syncdoctor.ingest.CsvCaseReader.isExport(input)) {
-                cases = readCsv(reader);
-            } else {
-                cases = reader.read(Path.of(input));
+            List<CaseInput> read = "-".equals(input) ? inputs.read("-", System.in) : inputs.read(Path.of(input));
+            for (CaseInput c : read) {
+                // A CSV row that cannot be read is the whole input's error.
+                if (!c.ok()) {
+                    throw c.problem();
+                }
+                cases.add(c.facts());
             }
         } catch (InputException e) {
             throw new CommandFailure(ExitCode.INPUT, e.getMessage());
@@ -135,18 +136,6 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 throw new CommandFailure(ExitCode.INPUT, c.getSource()
                         + ": no error text and no case context (give the error text, or --status and what you know)");
             }
-        }
-        return cases;
-    }
-
-    /** A CSV export may hold several cases; a row that cannot be read is the whole input's error. */
-    private List<CaseFacts> readCsv(CaseReader reader) throws InputException {
-        List<CaseFacts> cases = new java.util.ArrayList<>();
-        for (dev.syncdoctor.ingest.CsvCaseReader.Entry e : new dev.syncdoctor.ingest.CsvCaseReader(reader, maxInputBytes).read(Path.of(input))) {
-            if (!e.ok()) {
-                throw e.problem();
-            }
-            cases.add(e.facts());
         }
         return cases;
     }
