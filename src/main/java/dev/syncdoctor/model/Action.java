@@ -8,9 +8,12 @@ import java.util.Locale;
  * {record}, {role}) that the plan fills from the error and case behind the diagnosis.
  */
 public class Action {
-    /** Phases in plan order: prerequisites first, re-runs and checks last. */
+    /**
+     * Phases in plan order: prerequisites first, re-runs and checks after the fix, and last what to do
+     * if the plan did not resolve the issue (the documented next procedure).
+     */
     public enum Phase {
-        PREREQUISITE, INVESTIGATE, FIX, RERUN, VERIFY;
+        PREREQUISITE, INVESTIGATE, FIX, RERUN, VERIFY, IF_UNRESOLVED;
 
         public static Phase of(String name) {
             if (name == null || name.isBlank()) {
@@ -19,8 +22,9 @@ public class Action {
             return Phase.valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         }
 
+        /** As tables and reports spell it: prerequisite, investigate, fix, rerun, verify, if-unresolved. */
         public String label() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -31,22 +35,30 @@ public class Action {
     private final String because;
     /** The diagnosis this step belongs to; gives placeholders their values. Null for case-wide steps. */
     private final Diagnosis diagnosis;
+    /** The catalog entry the step comes from when it is not the diagnosis' own (a next procedure); else null. */
+    private final String kb;
 
     public Action(String issue, String phase, int order, String text, String because) {
-        this(issue, Phase.of(phase), order, text, because, null);
+        this(issue, Phase.of(phase), order, text, because, null, null);
     }
 
     public Action(Diagnosis diagnosis, String phase, int order, String text, String because) {
-        this(diagnosis.getIssue(), Phase.of(phase), order, text, because, diagnosis);
+        this(diagnosis.getIssue(), Phase.of(phase), order, text, because, diagnosis, null);
     }
 
-    private Action(String issue, Phase phase, int order, String text, String because, Diagnosis diagnosis) {
+    /** A step that comes from another catalog entry than the diagnosis' own, e.g. the procedure to follow next. */
+    public Action(Diagnosis diagnosis, String phase, int order, String text, String because, String kb) {
+        this(diagnosis.getIssue(), Phase.of(phase), order, text, because, diagnosis, kb == null || kb.isBlank() ? null : kb.trim());
+    }
+
+    private Action(String issue, Phase phase, int order, String text, String because, Diagnosis diagnosis, String kb) {
         this.issue = issue;
         this.phase = phase;
         this.order = order;
         this.text = text;
         this.because = because;
         this.diagnosis = diagnosis;
+        this.kb = kb;
     }
 
     /** Starts a step of a diagnosis' plan; the step table fills it column by column (see rules/steps.drl.csv). */
@@ -60,6 +72,7 @@ public class Action {
         private final String phase;
         private int order;
         private String because;
+        private String kb;
 
         private Draft(Diagnosis diagnosis, String phase) {
             this.diagnosis = diagnosis;
@@ -76,9 +89,15 @@ public class Action {
             return this;
         }
 
+        /** The catalog entry of the step when it is not the diagnosis' own; blank keeps the diagnosis' kb. */
+        public Draft kb(String kb) {
+            this.kb = kb;
+            return this;
+        }
+
         /** The text comes last and completes the step. */
         public Action text(String text) {
-            return new Action(diagnosis, phase, order, text, because);
+            return new Action(diagnosis, phase, order, text, because, kb);
         }
     }
 
@@ -88,6 +107,11 @@ public class Action {
     public String getText() { return text; }
     public String getBecause() { return because; }
     public Diagnosis getDiagnosis() { return diagnosis; }
+
+    /** The catalog entry this step comes from: its own when set, else its diagnosis' (null for a case-wide step). */
+    public String getKb() {
+        return kb != null ? kb : diagnosis == null ? null : diagnosis.getKb();
+    }
 
     @Override
     public String toString() {

@@ -113,6 +113,64 @@ public class SyncError {
     public List<String> getCodes() { return Collections.unmodifiableList(codes); }
     public void addCode(String code) { codes.add(code); }
     public String getStackTop() { return stackTop; }
+
+    private static final java.util.regex.Pattern LOOKED_UP =
+            java.util.regex.Pattern.compile("(?i)unable to look ?up\\s++([A-Za-z0-9_]++)\\s++with values");
+    private static final java.util.regex.Pattern WRITTEN =
+            java.util.regex.Pattern.compile("(?i)unable to write data to entity\\s++([A-Za-z0-9_]++)");
+    private static final java.util.regex.Pattern WRITES_TO =
+            java.util.regex.Pattern.compile("(?i)writes to\\s++([A-Za-z0-9_]++)\\s++failed");
+
+    /**
+     * The tables a live-sync write looked up and could not find, in lower case, from every
+     * "Unable to lookup X with values {..}" of the message (also spelt "look up"); empty when none.
+     */
+    public List<String> getLookedUpTables() {
+        List<String> out = new ArrayList<>(2);
+        java.util.regex.Matcher m = LOOKED_UP.matcher(message);
+        while (m.find()) {
+            String table = m.group(1).toLowerCase(Locale.ROOT);
+            if (!out.contains(table)) {
+                out.add(table);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The lookup column of an initial-sync lookup failure in lower case: the part of the lookup field
+     * before the dot ("msdyn_billingaccount" of "msdyn_billingaccount.accountnumber"); null without a field.
+     */
+    public String getLookupColumn() {
+        if (lookupField == null || lookupField.isBlank()) {
+            return null;
+        }
+        int dot = lookupField.indexOf('.');
+        return (dot > 0 ? lookupField.substring(0, dot) : lookupField).trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether a live-sync write of this error looked up {@code table} and did not find it (any case). */
+    public boolean looksUp(String table) {
+        return getLookedUpTables().contains(table.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether the message says it was writing {@code table} (any case). */
+    public boolean writes(String table) {
+        return table.equalsIgnoreCase(getWrittenTable());
+    }
+
+    /**
+     * The table a live-sync write was writing, in lower case: the Dataverse table of "Unable to write data
+     * to entity X", else the X of "Writes to X failed"; null when the message names none.
+     */
+    public String getWrittenTable() {
+        java.util.regex.Matcher m = WRITTEN.matcher(message);
+        if (m.find()) {
+            return m.group(1).toLowerCase(Locale.ROOT);
+        }
+        m = WRITES_TO.matcher(message);
+        return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
+    }
     public void setStackTop(String stackTop) { this.stackTop = stackTop; }
 
     @Override

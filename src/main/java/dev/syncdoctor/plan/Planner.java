@@ -158,11 +158,13 @@ public final class Planner {
         }
         candidates.sort(Comparator
                 .comparingInt((Candidate c) -> band(c.action().getPhase()))
-                .thenComparingInt(c -> band(c.action().getPhase()) == 1
+                .thenComparingInt(c -> c.action().getPhase() == Action.Phase.INVESTIGATE ? 0 : 1)
+                .thenComparingInt(c -> band(c.action().getPhase()) == 1 || band(c.action().getPhase()) == 4
                         ? issueRank.getOrDefault(c.action().getIssue(), Integer.MAX_VALUE) : 0)
                 .thenComparingInt(c -> c.action().getPhase().ordinal())
                 .thenComparingInt(c -> c.action().getOrder())
                 .thenComparingInt(Candidate::seq));
+        candidates = rolesBeforeTheirFirstUse(candidates, c -> c.action());
 
         Map<String, Integer> indexByText = new LinkedHashMap<>();
         List<Candidate> kept = new ArrayList<>();
@@ -185,25 +187,72 @@ public final class Planner {
             Candidate c = kept.get(i);
             Derivation d = ev.derivationOf(c.action());
             out.add(new PlannedStep(i + 1, c.action().getIssue(), List.copyOf(issuesOf.get(i)),
-                    c.action().getPhase().label(), c.text(), c.because(), d == null ? null : d.rule(),
+                    c.action().getPhase().label(), c.action().getKb(), c.text(), c.because(), d == null ? null : d.rule(),
                     explain ? describe(d) : List.of()));
         }
         return out;
     }
 
-    /** Prerequisites, then every issue's own steps, then re-runs, then checks. */
+    /**
+     * Prerequisites, then every issue's own steps (what to look at before what to change), then re-runs,
+     * then checks, and last what to do if the issue is still there.
+     */
     private static int band(Action.Phase phase) {
         return switch (phase) {
             case PREREQUISITE -> 0;
             case INVESTIGATE, FIX -> 1;
             case RERUN -> 2;
             case VERIFY -> 3;
+            case IF_UNRESOLVED -> 4;
         };
     }
 
     /**
-     * Fills {map}, {field}, {value}, {url}, {entity}, {record}, {role} from the error and case behind a
+     * A prerequisite (a role to get) moves to just before the first step of its issue that may need it:
+     * re-running a sync and checking the result need no such role, so a plan that starts with "run it
+     * again" asks for the role only where the fix begins. When its issue has no such step it stays first.
+     */
+    static <C> List<C> rolesBeforeTheirFirstUse(List<C> sorted, java.util.function.Function<C, Action> action) {
+        List<C> prerequisites = new ArrayList<>();
+        List<C> rest = new ArrayList<>(sorted.size());
+        for (C c : sorted) {
+            (action.apply(c).getPhase() == Action.Phase.PREREQUISITE ? prerequisites : rest).add(c);
+        }
+        if (prerequisites.isEmpty()) {
+            return sorted;
+        }
+        List<C> first = new ArrayList<>();
+        Map<Integer, List<C>> before = new LinkedHashMap<>();
+        for (C p : prerequisites) {
+            String issue = action.apply(p).getIssue();
+            int at = -1;
+            for (int i = 0; i < rest.size(); i++) {
+                Action a = action.apply(rest.get(i));
+                if (a.getIssue().equals(issue) && a.getPhase() != Action.Phase.RERUN && a.getPhase() != Action.Phase.VERIFY) {
+                    at = i;
+                    break;
+                }
+            }
+            if (at < 0) {
+                first.add(p);
+            } else {
+                before.computeIfAbsent(at, k -> new ArrayList<>()).add(p);
+            }
+        }
+        List<C> out = new ArrayList<>(sorted.size());
+        out.addAll(first);
+        for (int i = 0; i < rest.size(); i++) {
+            out.addAll(before.getOrDefault(i, List.of()));
+            out.add(rest.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * Fills {map}, {field}, {value}, {url}, {entity}, {target}, {record}, {role} from the error and case behind a
      * step, and {fields}, {values} from every error of the step's issue (so one step can name them all).
+     * A part in square brackets that holds a placeholder is kept only when all its placeholders have a
+     * value ("[ with this URL: {url}]"), so a step never points at something the error did not give.
      * One pass over the template; an unknown {name} is left as written.
      */
     static String fill(String template, Action action, SyncCase syncCase, List<SyncError> issueErrors, String legMap) {
@@ -217,22 +266,83 @@ public final class Planner {
         int n = template.length();
         while (i < n) {
             char c = template.charAt(i);
+            if (c == '[') {
+                int end = template.indexOf(']', i + 1);
+                String part = end < 0 ? "" : template.substring(i + 1, end);
+                if (part.indexOf('{') >= 0) {
+                    String filled = fillPart(part, d, e, syncCase, issueErrors, legMap);
+                    if (filled != null) {
+                        out.append(filled);
+                    }
+                    i = end + 1;
+                    continue;
+                }
+            }
             int close = c == '{' ? template.indexOf('}', i + 1) : -1;
             if (close < 0) {
                 out.append(c);
                 i++;
                 continue;
             }
-            String value = placeholder(template.substring(i + 1, close), d, e, syncCase, issueErrors, legMap);
+            String name = template.substring(i + 1, close);
+            String value = placeholder(name, d, e, syncCase, issueErrors, legMap);
             if (value == null) {
                 out.append(c);
                 i++;
             } else {
-                out.append(value);
+                out.append(value == MISSING ? fallback(name, out) : value);
                 i = close + 1;
             }
         }
         return out.toString();
+    }
+
+    /** An optional part: filled when every placeholder in it has a value, else null (the part is left out). */
+    private static String fillPart(String part, Diagnosis d, SyncError e, SyncCase syncCase,
+                                   List<SyncError> issueErrors, String legMap) {
+        StringBuilder b = new StringBuilder(part.length() + 32);
+        int i = 0;
+        while (i < part.length()) {
+            char c = part.charAt(i);
+            int close = c == '{' ? part.indexOf('}', i + 1) : -1;
+            String value = close < 0 ? null : placeholder(part.substring(i + 1, close), d, e, syncCase, issueErrors, legMap);
+            if (value == null) {
+                b.append(c);
+                i++;
+            } else if (value == MISSING) {
+                return null;
+            } else {
+                b.append(value);
+                i = close + 1;
+            }
+        }
+        return b.toString();
+    }
+
+    /** Marks a placeholder the error and case give no value for. */
+    private static final String MISSING = new String("(missing)");
+
+    /**
+     * Words for a value the error did not give. A map is "that failed" right after the words "map" or
+     * "mapping" ("Select the table map that failed"), else "the table map", so no phrase is doubled.
+     */
+    private static String fallback(String name, CharSequence before) {
+        switch (name) {
+            case "map": {
+                String tail = before.toString().toLowerCase(Locale.ROOT).stripTrailing();
+                return tail.endsWith(" map") || tail.endsWith(" mapping") || tail.endsWith(" maps") ? "that failed" : "the table map";
+            }
+            case "field": return "the lookup field";
+            case "value": return "the missing value";
+            case "url": return "a query of the referenced table in Dataverse";
+            case "entity":
+            case "target": return "the referenced table";
+            case "record": return "the record";
+            case "role": return "the required role";
+            case "values": return "the missing values";
+            case "fields": return "the lookup fields";
+            default: return "";
+        }
     }
 
     private static String placeholder(String name, Diagnosis d, SyncError e, SyncCase syncCase, List<SyncError> issueErrors,
@@ -240,19 +350,21 @@ public final class Planner {
         switch (name) {
             case "map":
                 return e != null && e.getMapName() != null ? e.getMapName()
-                        : syncCase.getMapName() != null ? syncCase.getMapName() : legMap == null ? "the table map" : legMap;
+                        : syncCase.getMapName() != null ? syncCase.getMapName() : legMap == null ? MISSING : legMap;
             case "field":
-                return orElse(e == null ? null : e.getLookupField(), "the lookup field");
+                return orMissing(e == null ? null : e.getLookupField());
             case "value":
-                return orElse(e == null ? null : e.getLookupValue(), "the missing value");
+                return orMissing(e == null ? null : e.getLookupValue());
             case "url":
-                return orElse(e == null ? null : e.getCheckUrl(), "the URL given in the error");
+                return orMissing(e == null ? null : e.getCheckUrl());
             case "entity":
-                return orElse(e == null ? null : e.getEntitySet(), "the referenced table");
+                return orMissing(e == null ? null : e.getEntitySet());
+            case "target":
+                return orMissing(e == null ? null : e.getEntitySet() != null ? e.getEntitySet() : String.join(", ", e.getLookedUpTables()));
             case "record":
-                return orElse(e == null ? null : e.getRecordId(), "the record");
+                return orMissing(e == null ? null : e.getRecordId());
             case "role":
-                return orElse(d == null ? null : d.getRequiredRole(), "the required role");
+                return orMissing(d == null ? null : d.getRequiredRole());
             case "values":
             case "fields": {
                 Set<String> all = new LinkedHashSet<>();
@@ -262,7 +374,7 @@ public final class Planner {
                         all.add(v);
                     }
                 }
-                return all.isEmpty() ? (name.equals("values") ? "the missing values" : "the lookup fields") : String.join(", ", all);
+                return all.isEmpty() ? MISSING : String.join(", ", all);
             }
             default:
                 return null;
@@ -293,8 +405,8 @@ public final class Planner {
         return b.toString();
     }
 
-    private static String orElse(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
+    private static String orMissing(String value) {
+        return value == null || value.isBlank() ? MISSING : value;
     }
 
     private static List<UnexplainedError> unexplained(List<SyncError> errors, Set<String> explained) {

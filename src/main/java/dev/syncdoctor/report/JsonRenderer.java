@@ -82,6 +82,7 @@ public final class JsonRenderer implements CaseRenderer {
             m.put("issue", s.issue());
             m.put("issues", s.issues());
             m.put("phase", s.phase());
+            m.put("kb", s.kb());
             m.put("text", s.text());
             m.put("because", s.because());
             if (explain) {

@@ -51,12 +51,18 @@ public final class MarkdownRenderer implements CaseRenderer {
         }
         if (!r.actions().isEmpty()) {
             b.append("\n### Action plan\n\n");
+            String lastSource = null;
             for (PlannedStep s : r.actions()) {
-                b.append(s.step()).append(". ").append(escape(s.text())).append("  \n");
+                b.append(s.step()).append(". ").append(s.phase().equals("if-unresolved") ? "*If unresolved:* " : "")
+                        .append(escape(s.text())).append("  \n");
                 if (s.because() != null && !s.because().isBlank()) {
                     b.append("   *Why:* ").append(escape(s.because())).append("  \n");
                 }
-                b.append("   *From:* ").append(sourceOf(r, s));
+                String source = sourceOf(r, s);
+                if (!source.equals(lastSource)) {
+                    b.append("   *From:* ").append(source);
+                    lastSource = source;
+                }
                 if (explain) {
                     b.append("  \n   *Rule:* `").append(s.rule()).append('`');
                 }
@@ -77,7 +83,7 @@ public final class MarkdownRenderer implements CaseRenderer {
     private static String sourceOf(CaseResult r, PlannedStep s) {
         java.util.List<String> parts = new java.util.ArrayList<>();
         for (IssueDiagnosis d : TextRenderer.diagnosesBehind(r, s)) {
-            parts.add('`' + d.kb() + "` \"" + escape(d.section()) + '"');
+            parts.add(s.kb() != null && !s.kb().equals(d.kb()) ? '`' + s.kb() + '`' : '`' + d.kb() + "` \"" + escape(d.section()) + '"');
         }
         return parts.isEmpty() ? escape(String.join(", ", s.issues())) : String.join("; ", parts);
     }

@@ -56,12 +56,18 @@ public final class TextRenderer implements CaseRenderer {
         }
         if (!r.actions().isEmpty()) {
             b.append("\nAction plan\n");
+            String lastSource = null;
             for (PlannedStep s : r.actions()) {
-                b.append(String.format("  %2d. ", s.step())).append(s.text()).append('\n');
+                b.append(String.format("  %2d. ", s.step())).append(s.phase().equals("if-unresolved") ? "If unresolved: " : "")
+                        .append(s.text()).append('\n');
                 if (s.because() != null && !s.because().isBlank()) {
                     b.append("      why: ").append(s.because()).append('\n');
                 }
-                b.append("      from: ").append(sourceOf(r, s)).append('\n');
+                String source = sourceOf(r, s);
+                if (!source.equals(lastSource)) {
+                    b.append("      from: ").append(source).append('\n');
+                    lastSource = source;
+                }
                 if (explain) {
                     b.append("      rule: ").append(s.rule()).append('\n');
                     for (String m : s.matched()) {
@@ -103,11 +109,15 @@ public final class TextRenderer implements CaseRenderer {
         return out;
     }
 
-    /** The issue(s) and source section a step comes from. */
+    /**
+     * The issue(s) and source section a step comes from; a step from another catalog entry than its
+     * diagnosis (the procedure to follow if unresolved) names that entry. Printed once for a run of
+     * steps with one source.
+     */
     static String sourceOf(CaseResult r, PlannedStep s) {
         java.util.List<String> parts = new java.util.ArrayList<>();
         for (IssueDiagnosis d : diagnosesBehind(r, s)) {
-            parts.add(d.kb() + " \"" + d.section() + '"');
+            parts.add(s.kb() != null && !s.kb().equals(d.kb()) ? s.kb() : d.kb() + " \"" + d.section() + '"');
         }
         return parts.isEmpty() ? String.join(", ", s.issues()) : String.join("; ", parts);
     }

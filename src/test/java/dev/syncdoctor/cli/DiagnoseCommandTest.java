@@ -47,8 +47,10 @@ class DiagnoseCommandTest {
         assertThat(req.get("held").asBoolean()).isFalse();
         JsonNode first = root.get("actions").get(0);
         assertThat(first.get("step").asInt()).isEqualTo(1);
-        assertThat(first.get("phase").asText()).isEqualTo("prerequisite");
+        assertThat(first.get("phase").asText()).isEqualTo("rerun");
+        assertThat(first.get("kb").asText()).isEqualTo("IS02_400_BAD_REQUEST_AX_EXPORT");
         assertThat(first.get("because").asText()).isNotBlank();
+        assertThat(root.get("actions").get(1).get("phase").asText()).isEqualTo("prerequisite");
         assertThat(root.get("error").isNull()).isTrue();
     }
 
@@ -66,25 +68,30 @@ class DiagnoseCommandTest {
     void seenOnceMeansRunAgainFirstAndConsistentMeansTheServiceFix() throws Exception {
         JsonNode once = JSON.readTree(CliRun.of("diagnose", "-f", "json", "--role", "sysadmin",
                 "facts/examples/bad-request-docs-example.txt").out());
-        assertThat(once.get("actions")).hasSize(1);
         assertThat(once.get("actions").get(0).get("text").asText()).startsWith("Run the initial sync");
+        for (int i = 1; i < once.get("actions").size(); i++) {
+            assertThat(once.get("actions").get(i).get("phase").asText()).isEqualTo("if-unresolved");
+        }
         JsonNode consistent = JSON.readTree(CliRun.of("diagnose", "-f", "json", "--role", "sysadmin", "--consistent",
                 "facts/examples/bad-request-docs-example.txt").out());
-        assertThat(consistent.get("actions")).hasSize(4);
+        assertThat(consistent.get("actions")).hasSize(5);
+        for (JsonNode a : consistent.get("actions")) {
+            assertThat(a.get("phase").asText()).isNotEqualTo("if-unresolved");
+        }
     }
 
     @Test
     void markdownIsATicketReadyPlan() {
         CliRun r = CliRun.of("diagnose", "--format", "markdown", "facts/examples/bad-request-docs-example.txt");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("## syncdoctor:").contains("### Action plan").contains("1. Get the System admin role")
+        assertThat(r.out()).contains("## syncdoctor:").contains("### Action plan").contains("1. Run the initial sync").contains("2. Get the System admin role")
                 .contains("- [ ] role: **System admin** (missing)");
     }
 
     @Test
     void explainShowsTheRuleAndTheMatchedFacts() {
         CliRun r = CliRun.of("diagnose", "--explain", "facts/examples/forbidden-docs-example.txt");
-        assertThat(r.out()).contains("rule: 403 Forbidden from the AX export").contains("matched e1: ").contains("rule: 403 1");
+        assertThat(r.out()).contains("rule: 403 Forbidden from the AX export").contains("matched e1: ").contains("rule: dtappid-client-not-authorized 1");
     }
 
     @Test
