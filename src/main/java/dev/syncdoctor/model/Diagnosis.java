@@ -73,6 +73,7 @@ public class Diagnosis {
     public String getErrorId() { return finding.getErrorId(); }
     public String getConfidence() { return finding.getConfidence(); }
     public List<String> getEvidence() { return finding.getEvidence(); }
+    public List<Evidence> getEvidenceSpans() { return finding.getEvidenceSpans(); }
 
     @Override
     public String toString() {

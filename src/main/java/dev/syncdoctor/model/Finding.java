@@ -13,13 +13,13 @@ public class Finding {
     private final String issue;
     private final SyncError error;
     private final String confidence;
-    private final List<String> evidence;
+    private final List<Evidence> evidence;
 
     public Finding(String issue, SyncError error, String confidence, String... evidence) {
         this.issue = issue;
         this.error = error;
         this.confidence = confidence == null || confidence.isBlank() ? "high" : confidence;
-        this.evidence = List.of(evidence);
+        this.evidence = Evidence.of(error, java.util.Arrays.asList(evidence));
     }
 
     /** A finding from the case context alone (status, counts), with no error text behind it. */
@@ -59,7 +59,10 @@ public class Finding {
     public SyncError getError() { return error; }
     public String getErrorId() { return error == null ? null : error.getId(); }
     public String getConfidence() { return confidence; }
-    public List<String> getEvidence() { return evidence; }
+    /** The evidence as the user reads it: quoted spans of the error text and "case: ..." values. */
+    public List<String> getEvidence() { return evidence.stream().map(Evidence::text).toList(); }
+    /** The evidence with where each piece was found. */
+    public List<Evidence> getEvidenceSpans() { return evidence; }
 
     @Override
     public String toString() {

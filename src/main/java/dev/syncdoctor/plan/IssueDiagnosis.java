@@ -1,13 +1,15 @@
 package dev.syncdoctor.plan;
 
+import dev.syncdoctor.model.Evidence;
 import java.util.List;
 
 /**
  * One known issue in a case, merged over every error that showed it: what the report prints and the
  * JSON contract's {@code diagnoses[]} entry. {@code requiredRole} is null when the documentation states
- * no role for the fix (reported as "not stated", never guessed).
+ * no role for the fix (reported as "not stated", never guessed). {@code evidenceAt} says where each
+ * piece of evidence was found (filled only when explanations are asked for).
  */
 public record IssueDiagnosis(String issue, String kb, String title, String section, String category,
                              String requiredRole, String confidence, String rule, List<String> evidence, List<String> errors,
-                             List<String> matched) {
+                             List<String> matched, List<Evidence> evidenceAt) {
 }

@@ -83,6 +83,7 @@ public final class Planner {
             Set<String> evidence = new LinkedHashSet<>();
             Set<String> errors = new LinkedHashSet<>();
             Set<String> matched = new LinkedHashSet<>();
+            Set<dev.syncdoctor.model.Evidence> evidenceAt = new LinkedHashSet<>();
             String confidence = first.getConfidence();
             for (Diagnosis d : group) {
                 evidence.addAll(d.getEvidence());
@@ -94,12 +95,13 @@ public final class Planner {
                 }
                 if (explain) {
                     matched.addAll(describe(ev.derivationOf(d.getFinding())));
+                    evidenceAt.addAll(d.getEvidenceSpans());
                 }
             }
             Derivation recognised = ev.derivationOf(first.getFinding());
             out.add(new IssueDiagnosis(first.getIssue(), first.getKb(), first.getTitle(), first.getSection(),
                     first.getCategory(), first.getRequiredRole(), confidence, recognised == null ? null : recognised.rule(),
-                    List.copyOf(evidence), List.copyOf(errors), List.copyOf(matched)));
+                    List.copyOf(evidence), List.copyOf(errors), List.copyOf(matched), List.copyOf(evidenceAt)));
         }
         return out;
     }
@@ -187,10 +189,23 @@ public final class Planner {
             Candidate c = kept.get(i);
             Derivation d = ev.derivationOf(c.action());
             out.add(new PlannedStep(i + 1, c.action().getIssue(), List.copyOf(issuesOf.get(i)),
-                    c.action().getPhase().label(), c.action().getKb(), c.text(), c.because(), d == null ? null : d.rule(),
+                    c.action().getPhase().label(), kbOf(c.action(), ev), c.text(), c.because(), d == null ? null : d.rule(),
                     explain ? describe(d) : List.of()));
         }
         return out;
+    }
+
+    /** The catalog entry of a step: its own, or that of its issue's diagnosis when the rule gave the step no diagnosis. */
+    private static String kbOf(Action a, Evaluation ev) {
+        if (a.getKb() != null) {
+            return a.getKb();
+        }
+        for (Diagnosis d : ev.diagnoses()) {
+            if (d.getIssue().equals(a.getIssue())) {
+                return d.getKb();
+            }
+        }
+        return null;
     }
 
     /**

@@ -60,6 +60,16 @@ public final class JsonRenderer implements CaseRenderer {
             m.put("errors", d.errors());
             if (explain) {
                 m.put("matched", d.matched());
+                List<Object> at = new ArrayList<>();
+                for (dev.syncdoctor.model.Evidence e : d.evidenceAt()) {
+                    Map<String, Object> x = new LinkedHashMap<>();
+                    x.put("text", e.text());
+                    x.put("error", e.errorId());
+                    x.put("start", e.isSpan() ? e.start() : null);
+                    x.put("end", e.isSpan() ? e.end() : null);
+                    at.add(x);
+                }
+                m.put("evidence_at", at);
             }
             diagnoses.add(m);
         }

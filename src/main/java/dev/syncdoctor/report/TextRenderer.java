@@ -32,7 +32,12 @@ public final class TextRenderer implements CaseRenderer {
                 b.append("    kb ").append(d.kb()).append(": \"").append(d.section()).append("\"\n");
                 b.append("    role for the fix: ").append(d.requiredRole() == null ? "not stated in the source" : d.requiredRole())
                         .append('\n');
-                if (!d.evidence().isEmpty()) {
+                if (explain && !d.evidenceAt().isEmpty()) {
+                    for (dev.syncdoctor.model.Evidence e : d.evidenceAt()) {
+                        b.append("    evidence: ").append(e.isSpan() ? '"' + e.text() + '"' : e.text()).append("  (").append(e.where())
+                                .append(")\n");
+                    }
+                } else if (!d.evidence().isEmpty()) {
                     b.append("    evidence: ").append(String.join("; ", d.evidence())).append('\n');
                 }
                 if (!d.errors().isEmpty()) {
