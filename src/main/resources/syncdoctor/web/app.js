@@ -16,7 +16,7 @@
         else e.setAttribute(k, v === true ? "" : String(v));
       }
     }
-    for (const c of children.flat()) {
+    for (const c of children.flat(Infinity)) {
       if (c === null || c === undefined || c === false) continue;
       e.append(c instanceof Node ? c : document.createTextNode(String(c)));
     }
@@ -220,7 +220,7 @@
       const issue = links[a.issue];
       const link = issue ? learnLink(issue.learnUrl, "source: " + issue.kb) : null;
       return el("li", { value: a.step },
-        el("span", { class: "phase" }, a.phase), a.text,
+        el("span", { class: "phase" }, a.phase), " ", a.text,
         el("div", { class: "because" }, "Why: " + a.because, link ? [" (", link, ")"] : null),
         explainBox(a));
     }));
@@ -367,7 +367,7 @@
       c.error_texts && c.error_texts.length ? el("div", null, el("h4", null, "Error texts as documented"), c.error_texts.map((t) => el("pre", null, t))) : null,
       c.conditions && c.conditions.length ? el("div", null, el("h4", null, "Conditions"), el("ul", null, c.conditions.map((t) => el("li", null, t)))) : null,
       el("h4", null, "Steps (as the rules plan them)"),
-      i.steps.length ? el("ol", { class: "plan" }, i.steps.map((s) => el("li", null, el("span", { class: "phase" }, s.phase), s.text,
+      i.steps.length ? el("ol", { class: "plan" }, i.steps.map((s) => el("li", null, el("span", { class: "phase" }, s.phase), " ", s.text,
         el("div", { class: "because" }, "Why: " + (s.because || ""), s.when ? " \u00b7 when " + s.when : "", " \u00b7 ", el("code", null, s.at))))) : el("p", { class: "muted" }, "No steps."),
       el("h4", null, "Rules that recognise it"),
       i.recognisedBy.length ? el("ul", null, i.recognisedBy.map((r) => el("li", null, r.rule, " ", el("code", null, r.at)))) : el("p", { class: "muted" }, "None found."),
