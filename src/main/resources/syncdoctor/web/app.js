@@ -22,6 +22,11 @@
     }
     return e;
   }
+  // replaceChildren would show a null as the text "null": drop them, and flatten lists, as el does.
+  function fill(node, ...children) {
+    node.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
+    return node;
+  }
   // Only Learn pages derived by the server are linked; anything else stays text.
   function learnLink(url, label) {
     if (typeof url !== "string" || !url.startsWith("https://learn.microsoft.com/")) return null;
@@ -68,7 +73,7 @@
     if (!res.ok) return null;
     const h = await res.json();
     const alert = $("rules-alert");
-    alert.replaceChildren();
+    fill(alert);
     if (h.reload && h.reload.errors && h.reload.errors.length) {
       alert.append(el("strong", null, "The rules folder has errors; the previous rules are still in service."),
         el("pre", null, h.reload.errors.join("\n")));
@@ -81,9 +86,9 @@
   async function loadRules() {
     const body = $("r-body");
     const h = await health();
-    if (!h) { body.replaceChildren(el("p", null, "Rules status unavailable.")); return; }
+    if (!h) { fill(body, el("p", null, "Rules status unavailable.")); return; }
     const r = h.rules;
-    body.replaceChildren(
+    fill(body, 
       el("p", null, "Status: ", el("span", { class: "badge " + (h.status === "ok" ? "healthy" : "invalid") }, h.status)),
       el("table", null,
         el("tr", null, el("th", { scope: "row" }, "folder"), el("td", null, el("code", null, r.origin))),
@@ -144,7 +149,7 @@
         ? text.split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l)) : [JSON.parse(text)];
       state.lastResult = text;
       const links = await issues();
-      $("d-result").replaceChildren(toolbar(), ...results.map((r) => renderResult(r, links)));
+      fill($("d-result"), toolbar(), ...results.map((r) => renderResult(r, links)));
       status.textContent = results.length === 1 ? "Done: " + results[0].status + "." : "Done: " + results.length + " cases.";
       $("d-result").querySelector("h3").focus();
     } catch (e) {
@@ -155,7 +160,7 @@
     }
   }
   function showError(where, message) {
-    where.replaceChildren(el("div", { class: "card invalid", role: "alert" }, el("strong", null, "Not diagnosed: "), message));
+    fill(where, el("div", { class: "card invalid", role: "alert" }, el("strong", null, "Not diagnosed: "), message));
   }
   function toolbar() {
     return el("div", { class: "actions" },
@@ -299,7 +304,7 @@
       for (const u of r.unexplained) signatures[u.signature] = (signatures[u.signature] || 0) + 1;
     }
     const out = $("b-result");
-    out.replaceChildren(
+    fill(out, 
       problems.map((p) => el("div", { class: "card invalid", role: "alert" }, p.error)),
       el("div", { class: "actions" },
         el("button", { type: "button", class: "secondary", onclick: () => download("syncdoctor-batch.jsonl", "application/x-ndjson", jsonl) }, "Download JSON Lines"),
@@ -344,7 +349,7 @@
       if (res.ok) list = (await res.json()).issues;
     }
     $("k-count").textContent = list.length + " known issues" + (needle ? " match" : "");
-    $("k-list").replaceChildren(...list.map((i) => el("li", null,
+    fill($("k-list"), ...list.map((i) => el("li", null,
       el("a", { href: "#knowledge/" + encodeURIComponent(i.id), "data-issue": i.id, onclick: (e) => { e.preventDefault(); showIssue(i.id); } },
         i.title, el("small", null, i.id + " \u00b7 " + i.kb)))));
     const wanted = decodeURIComponent(location.hash.split("/")[1] || "");
@@ -357,7 +362,7 @@
     if (!res.ok) { showError(box, await errorOf(res)); return; }
     const i = await res.json();
     const c = i.catalog || {};
-    box.replaceChildren(
+    fill(box, 
       el("h3", null, i.title),
       el("p", { class: "meta" }, el("code", null, i.id), " \u00b7 catalog ", el("code", null, i.kb), " \u00b7 " + (i.category || ""),
         " \u00b7 role needed: " + (i.role || "not stated")),

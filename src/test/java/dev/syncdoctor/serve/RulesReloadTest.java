@@ -28,31 +28,31 @@ class RulesReloadTest {
                 settings.requestTimeLimit(), rules, null, null, java.time.Duration.ZERO);
         try (RunningServer http = RunningServer.start(settings)) {
             String hashBefore = RunningServer.json(http.get("/healthz")).at("/rules/hash").asText();
-            assertThat(firstStep(http)).isNotEqualTo("Run it once more now.");
+            String stepBefore = firstStep(http);
+            assertThat(stepBefore).isNotEqualTo("Run it once more now.");
 
-            Path steps = rules.resolve("steps.drl.csv");
-            edit(steps, "Run the initial sync of {map} again.", "Run it once more now.");
-            assertThat(http.server.rules().checkNow()).isTrue();
-            JsonNode health = RunningServer.json(http.get("/healthz"));
-            assertThat(health.get("status").asText()).isEqualTo("ok");
-            assertThat(health.at("/rules/hash").asText()).isNotEqualTo(hashBefore);
-            assertThat(firstStep(http)).isEqualTo("Run it once more now.");
-
+            // A change that does not compile: the old rules answer, the errors are shown with file:line.
             Path drl = rules.resolve("recognition/initial-sync.drl");
             String good = Files.readString(drl);
             Files.writeString(drl, good + "\nrule \"broken\"\nwhen\n    SyncCase( mapName == )\nthen\nend\n");
             touch(drl);
             assertThat(http.server.rules().checkNow()).isTrue();
-            health = RunningServer.json(http.get("/healthz"));
+            JsonNode health = RunningServer.json(http.get("/healthz"));
             assertThat(health.get("status").asText()).isEqualTo("degraded");
             assertThat(health.at("/reload/errors/0").asText()).startsWith("recognition/initial-sync.drl:");
-            // The rules that compiled still answer.
-            assertThat(firstStep(http)).isEqualTo("Run it once more now.");
+            assertThat(health.at("/rules/hash").asText()).isEqualTo(hashBefore);
+            assertThat(firstStep(http)).isEqualTo(stepBefore);
 
+            // Fixed, with a reworded step: served at once, errors gone, a new hash.
             Files.writeString(drl, good);
             touch(drl);
+            edit(rules.resolve("steps.drl.csv"), "Run the initial sync of {map} again.", "Run it once more now.");
             assertThat(http.server.rules().checkNow()).isTrue();
-            assertThat(RunningServer.json(http.get("/healthz")).get("status").asText()).isEqualTo("ok");
+            health = RunningServer.json(http.get("/healthz"));
+            assertThat(health.get("status").asText()).isEqualTo("ok");
+            assertThat(health.at("/reload/errors")).isEmpty();
+            assertThat(health.at("/rules/hash").asText()).isNotEqualTo(hashBefore);
+            assertThat(firstStep(http)).isEqualTo("Run it once more now.");
             assertThat(http.server.rules().checkNow()).as("nothing changed since").isFalse();
         }
     }

@@ -155,6 +155,7 @@ class ServeBrowserTest {
         assertThat(detail.getText()).contains("400 Bad Request");
         WebElement box = browser.findElement(By.id("k-detail"));
         assertThat(box.getText()).contains("Rules that recognise it").contains("Example cases").contains("steps.drl.csv:");
+        assertThat(box.getText().lines()).doesNotContain("null", "undefined");
         assertThat(box.findElement(By.cssSelector("a[href^='https://learn.microsoft.com/']")).getAttribute("href"))
                 .endsWith("/dual-write-troubleshooting-initial-sync");
         screenshot("knowledge");
