@@ -253,24 +253,7 @@ public final class CaseReader {
             return fromText(source, defaultId, text);
         }
         SyncCase c = new SyncCase(blank(doc.caseId) ? defaultId : doc.caseId.trim());
-        if (!blank(doc.map)) {
-            c.setMapName(doc.map.trim());
-        }
-        if (!blank(doc.status)) {
-            c.setMapStatus(doc.status.trim());
-        }
-        c.setPhase(doc.phase);
-        c.setDirection(doc.direction);
-        c.setAttempts(toInt(doc.attempts));
-        c.setOccurrences(toInt(doc.occurrences));
-        c.setConsistent(Boolean.TRUE.equals(doc.consistent));
-        if (doc.roles != null) {
-            doc.roles.forEach(c::addRole);
-        }
-        c.setDurationMinutes(doc.durationMinutes == null ? 0 : doc.durationMinutes);
-        c.setRowCount(doc.rowCount == null ? 0 : doc.rowCount);
-        c.setLegalEntityCount(toInt(doc.legalEntityCount));
-        c.setLookupCount(toInt(doc.lookupCount));
+        doc.context().applyTo(c);
         CaseFacts facts = new CaseFacts(source, c);
         List<String> texts = new ArrayList<>();
         if (doc.error != null) {
@@ -336,10 +319,6 @@ public final class CaseReader {
         int line = at == null ? 0 : Math.max(0, at.getLineNr());
         int column = at == null ? 0 : Math.max(0, at.getColumnNr());
         return new InputException(source, line, column, "invalid " + kind + ": " + what, e);
-    }
-
-    private static int toInt(Long v) {
-        return v == null ? 0 : (int) Math.min(Integer.MAX_VALUE, v);
     }
 
     private static InputException problem(String source, String kind, JsonProcessingException e) {
@@ -547,65 +526,5 @@ public final class CaseReader {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    /** initial, live, setup or start from what users write ("Initial sync", "live-sync"); null if none. */
-    public static String canonicalPhase(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        String p = raw.trim().toLowerCase(Locale.ROOT).replace('_', ' ').replace('-', ' ');
-        if (p.endsWith(" sync")) {
-            p = p.substring(0, p.length() - 5).trim();
-        }
-        switch (p) {
-            case "initial":
-            case "live":
-            case "setup":
-            case "start":
-                return p;
-            case "set up":
-                return "setup";
-            case "map start":
-                return "start";
-            default:
-                return null;
-        }
-    }
-
-    /** FO->DV or DV->FO from what users write ("fo -> dv", "AX->CRM", "Dataverse to FO"); null if none. */
-    public static String canonicalDirection(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        String d = raw.trim().toUpperCase(Locale.ROOT).replace("\u2192", "->").replace(" TO ", "->").replace(" ", "");
-        int arrow = d.indexOf("->");
-        if (arrow < 0) {
-            return null;
-        }
-        String from = side(d.substring(0, arrow));
-        String to = side(d.substring(arrow + 2));
-        if (from == null || to == null || from.equals(to)) {
-            return null;
-        }
-        return from + "->" + to;
-    }
-
-    private static String side(String s) {
-        switch (s) {
-            case "FO":
-            case "AX":
-            case "F&O":
-            case "FINOPS":
-                return "FO";
-            case "DV":
-            case "CRM":
-            case "CDS":
-            case "DATAVERSE":
-            case "CE":
-                return "DV";
-            default:
-                return null;
-        }
     }
 }

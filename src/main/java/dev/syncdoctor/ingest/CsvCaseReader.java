@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.syncdoctor.model.CaseFacts;
+import dev.syncdoctor.model.Direction;
+import dev.syncdoctor.model.Phase;
 import dev.syncdoctor.model.SyncError;
 import java.io.IOException;
 import java.io.Reader;
@@ -241,8 +243,8 @@ public final class CsvCaseReader {
         final List<String> roles = new ArrayList<>(2);
         String map;
         String status;
-        String direction;
-        String phase;
+        Direction direction;
+        Phase phase;
         Integer attempts;
         Integer occurrences;
 
@@ -260,12 +262,20 @@ public final class CsvCaseReader {
             } catch (NumberFormatException e) {
                 return "attempts and occurrences must be whole numbers: " + e.getMessage();
             }
+            Direction d;
+            Phase p;
+            try {
+                d = ContextValues.direction(h.value(row, "direction"));
+                p = ContextValues.phase(h.value(row, "phase"));
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
             attempts = max(attempts, a);
             occurrences = max(occurrences, o);
             map = first(map, h.value(row, "map"));
             status = first(status, h.value(row, "status"));
-            direction = first(direction, h.value(row, "direction"));
-            phase = first(phase, h.value(row, "phase"));
+            direction = direction == null ? d : direction;
+            phase = phase == null ? p : phase;
             String r = h.value(row, "roles");
             if (r != null) {
                 Arrays.stream(r.split(";")).map(String::trim).filter(s -> !s.isEmpty()).forEach(roles::add);
@@ -279,15 +289,8 @@ public final class CsvCaseReader {
 
         CaseFacts toFacts(String source) {
             CaseFacts facts = fromTexts(reader, source, caseId, messages);
-            CaseContext context = new CaseContext();
-            context.setMapName(map);
-            context.setMapStatus(status);
-            context.setDirection(direction);
-            context.setPhase(phase);
-            context.setAttempts(attempts);
-            context.setOccurrences(occurrences);
-            context.setRoles(roles.isEmpty() ? null : roles);
-            context.applyTo(facts.getSyncCase());
+            CaseContext.builder().map(map).status(status).direction(direction).phase(phase).attempts(attempts)
+                    .occurrences(occurrences).roles(roles).build().applyTo(facts.getSyncCase());
             return facts;
         }
     }

@@ -1,5 +1,6 @@
 package dev.syncdoctor.batch;
 
+import dev.syncdoctor.model.Direction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +38,7 @@ class CsvCaseReaderTest {
         assertThat(c2.getErrors().get(1).getMessage()).contains("(403) Forbidden");
         assertThat(c2.getSyncCase().getMapName()).isEqualTo("Vendors V2");
         assertThat(c2.getSyncCase().getMapStatus()).isEqualTo("Not running");
-        assertThat(c2.getSyncCase().getDirection()).isEqualTo("FO->DV");
+        assertThat(c2.getSyncCase().getDirection()).isEqualTo(Direction.FO_TO_DV);
         assertThat(c2.getSyncCase().getAttempts()).isEqualTo(3);
         assertThat(c2.getSyncCase().getOccurrences()).isEqualTo(2);
         assertThat(c2.getSyncCase().getRoles()).containsExactly("System admin", "Sales manager", "Data manager");

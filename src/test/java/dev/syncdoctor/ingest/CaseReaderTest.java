@@ -1,5 +1,8 @@
 package dev.syncdoctor.ingest;
 
+import dev.syncdoctor.model.Count;
+import dev.syncdoctor.model.Direction;
+import dev.syncdoctor.model.Phase;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -82,8 +85,8 @@ class CaseReaderTest {
         assertThat(s.getId()).isEqualTo("vendors");
         assertThat(s.getMapName()).isEqualTo("Vendors V2");
         assertThat(s.getMapStatus()).isEqualTo("Not running");
-        assertThat(s.getPhase()).isEqualTo("initial");
-        assertThat(s.getDirection()).isEqualTo("FO->DV");
+        assertThat(s.getPhase()).isEqualTo(Phase.INITIAL);
+        assertThat(s.getDirection()).isEqualTo(Direction.FO_TO_DV);
         assertThat(s.getAttempts()).isEqualTo(2);
         assertThat(s.getOccurrences()).isEqualTo(3);
         assertThat(s.isConsistent()).isTrue();
@@ -161,8 +164,8 @@ class CaseReaderTest {
         CaseFacts c = only(reader.read(write("lenient.json",
                 "{\"attempts\": \"3\", \"phase\": \"Initial sync\", \"direction\": \"AX -> CRM\", \"errors\": \"DIPV1022\"}")));
         assertThat(c.getSyncCase().getAttempts()).isEqualTo(3);
-        assertThat(c.getSyncCase().getPhase()).isEqualTo("initial");
-        assertThat(c.getSyncCase().getDirection()).isEqualTo("FO->DV");
+        assertThat(c.getSyncCase().getPhase()).isEqualTo(Phase.INITIAL);
+        assertThat(c.getSyncCase().getDirection()).isEqualTo(Direction.FO_TO_DV);
         assertThat(c.getErrors()).hasSize(1);
     }
 
@@ -280,18 +283,14 @@ class CaseReaderTest {
     void fromTextAndContext() {
         CaseFacts c = reader.fromText("facts/examples/bad-request.txt", null, FORBIDDEN);
         assertThat(c.getSyncCase().getId()).isEqualTo("bad-request");
-        CaseContext context = new CaseContext();
-        context.setMapName("Vendors V2");
-        context.setMapStatus("Not running");
-        context.setAttempts(2);
-        context.setConsistent(true);
-        context.addRole("System admin");
+        CaseContext context = CaseContext.builder().map("Vendors V2").status("Not running").attempts(2)
+                .consistent(true).role("System admin").build();
         context.applyTo(c.getSyncCase());
         assertThat(c.getSyncCase().getMapName()).isEqualTo("Vendors V2");
         assertThat(c.getSyncCase().getAttempts()).isEqualTo(2);
         assertThat(c.getSyncCase().isRecurring()).isTrue();
         assertThat(c.getSyncCase().holdsRole("System administrator")).isTrue();
-        assertThat(c.getSyncCase().getOccurrences()).isZero();
+        assertThat(c.getSyncCase().getOccurrences()).isEqualTo(Count.UNKNOWN);
     }
 
     @Test
