@@ -2,13 +2,11 @@ package dev.syncdoctor.batch;
 
 import dev.syncdoctor.api.CaseInput;
 import dev.syncdoctor.api.SyncDoctor;
-import dev.syncdoctor.ingest.CsvCaseReader;
+import dev.syncdoctor.ingest.InputFormat;
 import dev.syncdoctor.ingest.InputException;
 import dev.syncdoctor.model.CaseFacts;
 import dev.syncdoctor.model.SyncCase;
 import dev.syncdoctor.plan.CaseResult;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,7 +42,7 @@ public final class BatchEvaluator {
 
     private List<BatchRecord> evaluateFile(BatchInput.File f) {
         String source = f.source();
-        String stem = stem(f.path().getFileName() == null ? source : f.path().getFileName().toString());
+        String stem = InputFormat.stem(source);
         List<CaseInput> cases;
         try {
             cases = doctor.inputs().read(f.path());
@@ -52,7 +50,7 @@ public final class BatchEvaluator {
             return List.of(invalid(source, stem, e.getMessage()));
         }
         if (cases.isEmpty()) {
-            return List.of(invalid(source, stem, CsvCaseReader.isExport(source)
+            return List.of(invalid(source, stem, InputFormat.of(source) == InputFormat.CSV
                     ? source + ": no case in this CSV export (a header and no rows)" : source + ": no case in this input"));
         }
         List<BatchRecord> out = new ArrayList<>(cases.size());
@@ -62,25 +60,10 @@ public final class BatchEvaluator {
         return out;
     }
 
-    /** A JSON Lines case: one JSON object on one line, read by the ingest reader like a JSON case file. */
+    /** A JSON Lines case of standard input: one JSON object on one line, read like a JSON case file. */
     private List<BatchRecord> evaluateLine(BatchInput.StdinLine l) {
-        String source = l.source();
-        if (!l.text().stripLeading().startsWith("{")) {
-            return List.of(invalid(source, null, source + ": not a JSON case: expected one JSON object per line"));
-        }
-        List<CaseInput> cases;
-        try {
-            cases = doctor.inputs().read(source, new ByteArrayInputStream(l.text().getBytes(StandardCharsets.UTF_8)));
-        } catch (InputException e) {
-            // The document is one line: its column is the line's column.
-            return List.of(invalid(source, null, source + (e.getColumn() > 0 ? ":" + e.getColumn() : "") + ": "
-                    + "not a JSON case: " + e.getReason()));
-        }
-        List<BatchRecord> out = new ArrayList<>(cases.size());
-        for (CaseInput c : cases) {
-            out.add(evaluateCase(c.facts()));
-        }
-        return out;
+        CaseInput c = doctor.inputs().readJsonLine(l.source(), l.text());
+        return List.of(c.ok() ? evaluateCase(c.facts()) : invalid(c.source(), null, c.problem().getMessage()));
     }
 
     /** Evaluates one case read without problems. */
@@ -118,11 +101,5 @@ public final class BatchEvaluator {
         CaseResult light = new CaseResult(r.source(), r.caseId(), r.status(), r.diagnoses(), List.of(), List.of(),
                 r.unexplained(), r.error(), null);
         return new BatchRecord(light, line);
-    }
-
-    /** A file name without its extension: the case id of an input that could not be read. */
-    private static String stem(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

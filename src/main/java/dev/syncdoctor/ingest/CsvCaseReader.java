@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.syncdoctor.model.CaseFacts;
 import dev.syncdoctor.model.Direction;
 import dev.syncdoctor.model.Phase;
@@ -30,9 +31,10 @@ import java.util.Map;
  * Reads a CSV export of initial-sync errors: one row per error, the rows of one case grouped by case id.
  *
  * <h2>Layout</h2>
- * UTF-8 text (a leading byte-order mark is allowed), comma separated, RFC 4180 quoting: a value that holds
- * a comma, a double quote or a line break is enclosed in double quotes, and a double quote inside it is
- * doubled. The first row is the header; column names are matched without case and in any order:
+ * Text as {@link TextDecoder} reads it (UTF-8 with or without a byte-order mark, or what Excel saves as
+ * Windows-1252), separated by commas, semicolons (Excel in locales whose decimal separator is a comma) or
+ * tabs, whichever the header line uses most; RFC 4180 quoting: a value that holds the delimiter, a double
+ * quote or a line break is enclosed in double quotes, and a double quote inside it is doubled. The first row is the header; column names are matched without case and in any order:
  * <pre>
  * case_id,map,status,direction,phase,attempts,occurrences,roles,message
  * </pre>
@@ -50,12 +52,12 @@ import java.util.Map;
  *
  * <h2>Nothing is dropped</h2>
  * A row that cannot be read (a different number of values than the header, no case id, a count that is not a
- * number) becomes one {@link Entry} with a problem naming the file and line; its case's other rows are still
+ * number) becomes one {@link CaseEntry} with a problem naming the file and line; its case's other rows are still
  * read. An unbalanced quote swallows the rest of the file into one value: the rows from that row to the end
- * become one problem entry naming the row's line. A file that is not a CSV export at all (too large, not
- * UTF-8, no header, a required column missing) throws {@link InputException}.
+ * become one problem entry naming the row's line. A file that is not a CSV export at all (no header, a
+ * required column missing) throws {@link InputException}.
  *
- * <p>Each case's source is {@code file.csv#case-id}. Error texts go through {@link CaseReader#fromText}, so a
+ * <p>Each case's source is {@code file.csv#case-id}. Error texts go through {@link TextCaseReader#fromText}, so a
  * CSV case gets the same normalising and extraction as a text file; the columns are then applied over what
  * the text said, like the command-line context flags.
  */
@@ -69,59 +71,51 @@ public final class CsvCaseReader {
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
             .build();
 
-    private final CaseReader reader;
-    private final long maxBytes;
-
-    /** Whether a file name is a CSV export (read with this reader, not as raw text). */
-    public static boolean isExport(String fileName) {
-        return fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+    public CsvCaseReader() {
     }
 
-    public CsvCaseReader(CaseReader reader, long maxBytes) {
-        this.reader = reader;
-        this.maxBytes = maxBytes;
+    /** Reads the text of an export; the delimiter is the one of , ; and tab the header line uses most. */
+    public List<CaseEntry> read(String name, String text) throws InputException {
+        return read(name, new StringReader(text), delimiterOf(text));
+    }
+
+    /** Reads a comma-separated export; {@code name} is the file name used in sources and problems. */
+    public List<CaseEntry> read(String name, Reader in) throws InputException {
+        return read(name, in, ',');
     }
 
     /**
-     * One record of the file: a case ({@code facts} set) or rows that could not be read ({@code problem} set,
-     * its message {@code file:line: reason}).
+     * The delimiter of the header line: Excel writes ; where the decimal separator is a comma, and
+     * "Unicode text" exports are tab separated. Ties (and a header of one column) go to the comma.
      */
-    public record Entry(String source, String caseId, CaseFacts facts, InputException problem) {
-        public boolean ok() {
-            return problem == null;
-        }
-    }
-
-    public List<Entry> read(Path file) throws InputException {
-        String name = file.toString();
-        byte[] bytes;
-        try {
-            long size = Files.size(file);
-            if (size > maxBytes) {
-                throw new InputException(name, "file is " + size + " bytes, larger than the limit of " + maxBytes
-                        + " (raise --max-input-bytes)");
+    static char delimiterOf(String text) {
+        int commas = 0;
+        int semicolons = 0;
+        int tabs = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                break;
+            } else if (!quoted) {
+                commas += c == ',' ? 1 : 0;
+                semicolons += c == ';' ? 1 : 0;
+                tabs += c == '\t' ? 1 : 0;
             }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new InputException(name, "cannot read: " + describe(e));
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new InputException(name, "not UTF-8 text (save the export as CSV UTF-8)");
+        if (semicolons > commas && semicolons >= tabs) {
+            return ';';
         }
-        return read(name, new StringReader(text));
+        return tabs > commas && tabs > semicolons ? '\t' : ',';
     }
 
-    /** Reads CSV text; {@code name} is the file name used in sources and problems. */
-    public List<Entry> read(String name, Reader in) throws InputException {
+    private List<CaseEntry> read(String name, Reader in, char delimiter) throws InputException {
         // Cases by id in first-appearance order; problem entries keep their place among them.
         Map<String, Object> byKey = new LinkedHashMap<>();
         try (CsvParser p = (CsvParser) CSV.getFactory().createParser(in)) {
+            p.setSchema(CsvSchema.emptySchema().withColumnSeparator(delimiter));
             Header header = null;
             List<String> row = new ArrayList<>();
             int rowLine = 1;
@@ -189,10 +183,9 @@ public final class CsvCaseReader {
         } catch (IOException e) {
             throw new InputException(name, "cannot read: " + describe(e));
         }
-        List<Entry> out = new ArrayList<>(byKey.size());
+        List<CaseEntry> out = new ArrayList<>(byKey.size());
         for (Object o : byKey.values()) {
-            out.add(o instanceof CaseRows r ? new Entry(name + "#" + r.caseId, r.caseId, r.toFacts(name + "#" + r.caseId), null)
-                    : (Entry) o);
+            out.add(o instanceof CaseRows r ? CaseEntry.of(r.toFacts(name + "#" + r.caseId)) : (CaseEntry) o);
         }
         return out;
     }
@@ -201,8 +194,8 @@ public final class CsvCaseReader {
         return loc != null && loc.getLineNr() > 0 ? loc.getLineNr() : fallback;
     }
 
-    private static Entry problem(String name, int line, String caseId, String reason) {
-        return new Entry(name + ":" + line, caseId, null, at(name, line, reason));
+    private static CaseEntry problem(String name, int line, String caseId, String reason) {
+        return CaseEntry.failed(name + ":" + line, caseId, at(name, line, reason));
     }
 
     private static InputException at(String name, int line, String reason) {
@@ -237,7 +230,7 @@ public final class CsvCaseReader {
     }
 
     /** The rows of one case as read so far. */
-    private final class CaseRows {
+    private static final class CaseRows {
         final String caseId;
         final List<String> messages = new ArrayList<>(2);
         final List<String> roles = new ArrayList<>(2);
@@ -288,7 +281,7 @@ public final class CsvCaseReader {
         }
 
         CaseFacts toFacts(String source) {
-            CaseFacts facts = fromTexts(reader, source, caseId, messages);
+            CaseFacts facts = fromTexts(source, caseId, messages);
             CaseContext.builder().map(map).status(status).direction(direction).phase(phase).attempts(attempts)
                     .occurrences(occurrences).roles(roles).build().applyTo(facts.getSyncCase());
             return facts;
@@ -297,13 +290,13 @@ public final class CsvCaseReader {
 
     /**
      * One case from several error texts (the rows of a CSV case): each text read with
-     * {@link CaseReader#fromText}, their errors and legs gathered in order and the errors numbered again
+     * {@link TextCaseReader#fromText}, their errors and legs gathered in order and the errors numbered again
      * e1, e2, ... across the case.
      */
-    private static CaseFacts fromTexts(CaseReader reader, String source, String caseId, List<String> texts) {
-        CaseFacts facts = reader.fromText(source, caseId, texts.isEmpty() ? "" : texts.get(0));
+    private static CaseFacts fromTexts(String source, String caseId, List<String> texts) {
+        CaseFacts facts = TextCaseReader.fromText(source, caseId, texts.isEmpty() ? "" : texts.get(0));
         for (int i = 1; i < texts.size(); i++) {
-            CaseFacts more = reader.fromText(source, caseId, texts.get(i));
+            CaseFacts more = TextCaseReader.fromText(source, caseId, texts.get(i));
             facts.getLegs().addAll(more.getLegs());
             facts.getErrors().addAll(more.getErrors());
             var s = facts.getSyncCase();

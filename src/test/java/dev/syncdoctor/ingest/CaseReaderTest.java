@@ -177,7 +177,7 @@ class CaseReaderTest {
 
     @Test
     void unknownFieldsAreWarnedAndIgnored() throws Exception {
-        Logger logger = (Logger) LoggerFactory.getLogger(CaseReader.class);
+        Logger logger = (Logger) LoggerFactory.getLogger(CaseDocumentReader.class);
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
         logger.addAppender(appender);
@@ -246,9 +246,19 @@ class CaseReaderTest {
     void binaryIsRefused() throws Exception {
         Path nul = write("image.txt", new byte[] {'G', 'I', 'F', 0, 1, 2});
         assertThatThrownBy(() -> reader.read(nul)).isInstanceOf(InputException.class)
-                .hasMessage(nul + ": not a text file (binary or not UTF-8)");
-        Path latin1 = write("latin1.txt", new byte[] {'c', 'a', 'f', (byte) 0xE9, ' ', 'f', 'a', 'i', 'l', 'e', 'd'});
-        assertThatThrownBy(() -> reader.read(latin1)).isInstanceOf(InputException.class).hasMessageContaining("not a text file");
+                .hasMessage(nul + ": not a text file (binary, or neither UTF-8 nor Windows-1252 text)");
+        Path control = write("control.txt", new byte[] {'c', 'a', 'f', (byte) 0xE9, 0x07, ' ', 'f'});
+        assertThatThrownBy(() -> reader.read(control)).isInstanceOf(InputException.class).hasMessageContaining("not a text file");
+    }
+
+    @Test
+    void windows1252TextIsReadAsSuch() throws Exception {
+        // Notepad's "ANSI": e with acute accent as 0xE9, curly quotes as 0x93/0x94, the euro sign as 0x80.
+        byte[] ansi = concat(new byte[] {'C', 'a', 'f', (byte) 0xE9, ' ', (byte) 0x93, 'V', '2', (byte) 0x94, ' ', (byte) 0x80, ':', ' '},
+                FORBIDDEN.getBytes(StandardCharsets.US_ASCII));
+        CaseFacts c = reader.read(write("ansi.txt", ansi)).get(0);
+        assertThat(c.getErrors()).isNotEmpty();
+        assertThat(c.getErrors().get(0).getMessage()).contains("(403) Forbidden");
     }
 
     @Test
