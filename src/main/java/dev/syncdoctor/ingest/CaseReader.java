@@ -70,7 +70,7 @@ public final class CaseReader {
 
     /**
      * Every case of content received under {@code name} (an upload, a request body): by the name's
-     * extension; with none known, a JSON case when it starts with '{', else raw text.
+     * extension; raw text (or no known extension) that starts with '{' is a JSON case.
      */
     public List<CaseEntry> entries(String name, byte[] content) throws InputException {
         String source = name == null || name.isEmpty() ? "-" : name;
@@ -100,9 +100,13 @@ public final class CaseReader {
 
     private List<CaseEntry> ofContent(String source, String text) throws InputException {
         String caseId = "-".equals(source) ? "stdin" : InputFormat.stem(source);
+        // A named upload (the web server's) is read by its extension, as a file is; text that starts with '{'
+        // (a bare stream, or a pasted case in a .txt upload) is a JSON case.
         InputFormat format = InputFormat.byName(source);
-        if (format == null) {
-            format = firstNonBlank(text) == '{' ? InputFormat.JSON : InputFormat.TEXT;
+        if ((format == null || format == InputFormat.TEXT) && firstNonBlank(text) == '{') {
+            format = InputFormat.JSON;
+        } else if (format == null) {
+            format = InputFormat.TEXT;
         }
         return entries(source, caseId, format, text);
     }
