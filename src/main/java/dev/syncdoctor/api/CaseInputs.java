@@ -54,6 +54,30 @@ public final class CaseInputs {
         return read(name, new ByteArrayInputStream(content));
     }
 
+    /**
+     * The cases of a file whose content was read elsewhere (a distributed file system): exactly what
+     * {@link #read(Path)} gives for a file named {@code source}.
+     */
+    public List<CaseInput> readFile(String source, byte[] content) throws InputException {
+        if (CsvCaseReader.isExport(source)) {
+            return fromExport(csvReader.read(source, new StringReader(csvReader.text(source, content))));
+        }
+        return wrap(reader.readContent(source, content));
+    }
+
+    /**
+     * The data rows of a CSV export, not yet grouped into cases: for a reader that groups the rows of one
+     * case id across many files (the Spark job) and then calls {@link #exportCase}.
+     */
+    public List<CsvCaseReader.Row> exportRows(String source, byte[] content) throws InputException {
+        return csvReader.rows(source, new StringReader(csvReader.text(source, content)));
+    }
+
+    /** The case made of {@code rows} (rows of one case id, in the order they count), named {@code source}. */
+    public CaseInput exportCase(String source, String caseId, List<CsvCaseReader.Row> rows) {
+        return fromExport(List.of(csvReader.caseOf(source, caseId, rows))).get(0);
+    }
+
     /** Raw text or a JSON case from a stream (standard input, a request body). */
     public List<CaseInput> read(String name, InputStream in) throws InputException {
         return wrap(reader.read(name, in));

@@ -26,6 +26,11 @@ public final class BatchEvaluator {
         this.format = format;
     }
 
+    /** The core this evaluator adapts (its readers, its knowledge). */
+    public SyncDoctor doctor() {
+        return doctor;
+    }
+
     /** The records of one input, at least one, in the input's own order. Never throws. */
     public List<BatchRecord> evaluate(BatchInput input) {
         try {
@@ -44,41 +49,86 @@ public final class BatchEvaluator {
 
     private List<BatchRecord> evaluateFile(BatchInput.File f) {
         String source = f.source();
-        String stem = stem(f.path().getFileName() == null ? source : f.path().getFileName().toString());
-        List<CaseInput> cases;
+        String name = f.path().getFileName() == null ? source : f.path().getFileName().toString();
         try {
-            cases = doctor.inputs().read(f.path());
+            return evaluateCases(source, name, doctor.inputs().read(f.path()));
         } catch (InputException e) {
-            return List.of(invalid(source, stem, e.getMessage()));
+            return List.of(invalid(source, stem(name), e.getMessage()));
         }
+    }
+
+    /**
+     * The records of a file whose content was read elsewhere (a distributed file system), exactly as a
+     * batch gives them for a file named {@code source}. Never throws.
+     */
+    public List<BatchRecord> evaluateFile(String source, byte[] content) {
+        String name = lastSegment(source);
+        try {
+            return evaluateCases(source, name, doctor.inputs().readFile(source, content));
+        } catch (InputException e) {
+            return List.of(invalid(source, stem(name), e.getMessage()));
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of(invalid(source, null, source + ": internal error: " + e));
+        }
+    }
+
+    private List<BatchRecord> evaluateCases(String source, String name, List<CaseInput> cases) {
         if (cases.isEmpty()) {
-            return List.of(invalid(source, stem, CsvCaseReader.isExport(source)
+            return List.of(invalid(source, stem(name), CsvCaseReader.isExport(source)
                     ? source + ": no case in this CSV export (a header and no rows)" : source + ": no case in this input"));
         }
         List<BatchRecord> out = new ArrayList<>(cases.size());
         for (CaseInput c : cases) {
-            out.add(c.ok() ? evaluateCase(c.facts()) : invalid(c.source(), c.caseId(), c.problem().getMessage()));
+            out.add(evaluate(c));
         }
         return out;
     }
 
+    /** The record of one read entry: its evaluation, or an invalid record saying why it could not be read. Never throws. */
+    public BatchRecord evaluate(CaseInput c) {
+        try {
+            return c.ok() ? evaluateCase(c.facts()) : invalid(c.source(), c.caseId(), c.problem().getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            return invalid(c.source(), c.caseId(), c.source() + ": internal error: " + e);
+        }
+    }
+
+    /** The record of a file that could not be read as an input at all. */
+    public BatchRecord unreadable(String source, InputException e) {
+        return invalid(source, stem(lastSegment(source)), e.getMessage());
+    }
+
+    /** The record of a CSV export that holds a header and no rows, as a batch gives it. */
+    public BatchRecord emptyExport(String source) {
+        return evaluateCases(source, lastSegment(source), List.of()).get(0);
+    }
+
     /** A JSON Lines case: one JSON object on one line, read by the ingest reader like a JSON case file. */
     private List<BatchRecord> evaluateLine(BatchInput.StdinLine l) {
-        String source = l.source();
-        if (!l.text().stripLeading().startsWith("{")) {
+        return evaluateJsonLine(l.source(), l.text());
+    }
+
+    /**
+     * The records of one line of JSON Lines named {@code source} ({@code -:3}, {@code cases.jsonl:3}), as a
+     * batch gives them for standard input. Never throws.
+     */
+    public List<BatchRecord> evaluateJsonLine(String source, String text) {
+        if (!text.stripLeading().startsWith("{")) {
             return List.of(invalid(source, null, source + ": not a JSON case: expected one JSON object per line"));
         }
         List<CaseInput> cases;
         try {
-            cases = doctor.inputs().read(source, new ByteArrayInputStream(l.text().getBytes(StandardCharsets.UTF_8)));
+            cases = doctor.inputs().read(source, new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
         } catch (InputException e) {
             // The document is one line: its column is the line's column.
             return List.of(invalid(source, null, source + (e.getColumn() > 0 ? ":" + e.getColumn() : "") + ": "
                     + "not a JSON case: " + e.getReason()));
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of(invalid(source, null, source + ": internal error: " + e));
         }
         List<BatchRecord> out = new ArrayList<>(cases.size());
         for (CaseInput c : cases) {
-            out.add(evaluateCase(c.facts()));
+            out.add(evaluate(c));
         }
         return out;
     }
@@ -118,6 +168,11 @@ public final class BatchEvaluator {
         CaseResult light = new CaseResult(r.source(), r.caseId(), r.status(), r.diagnoses(), List.of(), List.of(),
                 r.unexplained(), r.error(), null);
         return new BatchRecord(light, line);
+    }
+
+    private static String lastSegment(String source) {
+        int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
+        return slash >= 0 ? source.substring(slash + 1) : source;
     }
 
     /** A file name without its extension: the case id of an input that could not be read. */

@@ -148,10 +148,21 @@ public final class CaseReader {
 
     private List<CaseFacts> readFile(Path file) throws InputException {
         String source = file.toString();
-        byte[] bytes = readFile(file, source);
+        return readContent(source, readFile(file, source));
+    }
+
+    /**
+     * The content of a file read elsewhere (a distributed file system), exactly as {@link #read(Path)} reads
+     * the file: by the extension of {@code source}'s last segment, the case id from its name.
+     */
+    public List<CaseFacts> readContent(String source, byte[] bytes) throws InputException {
+        if (bytes.length > maxBytes) {
+            throw tooLarge(source);
+        }
         String text = decode(bytes, source);
-        String caseId = defaultCaseId(file.getFileName() == null ? source : file.getFileName().toString());
-        String ext = extension(file.getFileName() == null ? "" : file.getFileName().toString());
+        String fileName = lastSegment(source);
+        String caseId = defaultCaseId(fileName);
+        String ext = extension(fileName);
         switch (ext) {
             case "json":
                 return List.of(fromDocument(source, caseId, text, json, "JSON"));

@@ -96,29 +96,80 @@ public final class CsvCaseReader {
         try {
             long size = Files.size(file);
             if (size > maxBytes) {
-                throw new InputException(name, "file is " + size + " bytes, larger than the limit of " + maxBytes
-                        + " (raise --max-input-bytes)");
+                throw tooLarge(name, size);
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new InputException(name, "cannot read: " + describe(e));
         }
-        String text;
+        return read(name, new StringReader(text(name, bytes)));
+    }
+
+    /** The text of an export's bytes: within the size limit and UTF-8, else why not. */
+    public String text(String name, byte[] bytes) throws InputException {
+        if (bytes.length > maxBytes) {
+            throw tooLarge(name, bytes.length);
+        }
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new InputException(name, "not UTF-8 text (save the export as CSV UTF-8)");
         }
-        return read(name, new StringReader(text));
+    }
+
+    private InputException tooLarge(String name, long size) {
+        return new InputException(name, "file is " + size + " bytes, larger than the limit of " + maxBytes
+                + " (raise --max-input-bytes)");
     }
 
     /** Reads CSV text; {@code name} is the file name used in sources and problems. */
     public List<Entry> read(String name, Reader in) throws InputException {
         // Cases by id in first-appearance order; problem entries keep their place among them.
         Map<String, Object> byKey = new LinkedHashMap<>();
+        for (Row row : rows(name, in)) {
+            if (!row.ok()) {
+                byKey.put("\u0000" + row.line(), new Entry(name + ":" + row.line(), row.caseId(), null, row.problem()));
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            List<Row> rows = (List<Row>) byKey.computeIfAbsent(row.caseId(), k -> new ArrayList<Row>());
+            rows.add(row);
+        }
+        List<Entry> out = new ArrayList<>(byKey.size());
+        for (Object o : byKey.values()) {
+            if (o instanceof Entry e) {
+                out.add(e);
+            } else {
+                @SuppressWarnings("unchecked")
+                List<Row> rows = (List<Row>) o;
+                String caseId = rows.get(0).caseId();
+                out.add(caseOf(name + "#" + caseId, caseId, rows));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One data row of an export, read but not yet grouped into its case: the documented columns present in
+     * the header, by name ({@code problem} set instead when the row cannot be read). For readers that group
+     * the rows of one case id across files before building the case (the Spark job).
+     */
+    public record Row(String file, int line, String caseId, Map<String, String> columns, InputException problem)
+            implements java.io.Serializable {
+        public boolean ok() {
+            return problem == null;
+        }
+    }
+
+    /**
+     * The data rows of CSV text, in file order, each a case's row or a problem naming its line. Throws when
+     * the text is not an export at all (no header, a required column missing, unreadable before the header).
+     */
+    public List<Row> rows(String name, Reader in) throws InputException {
+        List<Row> out = new ArrayList<>();
         try (CsvParser p = (CsvParser) CSV.getFactory().createParser(in)) {
             Header header = null;
             List<String> row = new ArrayList<>();
@@ -152,7 +203,7 @@ public final class CsvCaseReader {
                     if (header == null) {
                         throw at(name, rowLine, reason);
                     }
-                    byKey.put("\u0000" + rowLine, problem(name, rowLine, null, reason));
+                    out.add(problem(name, rowLine, null, reason));
                     break;
                 }
                 if (header == null) {
@@ -161,25 +212,30 @@ public final class CsvCaseReader {
                 }
                 String caseId = header.value(row, "case_id");
                 if (row.size() != header.size()) {
-                    byKey.put("\u0000" + rowLine, problem(name, rowLine, caseId, "row has " + row.size()
+                    out.add(problem(name, rowLine, caseId, "row has " + row.size()
                             + (row.size() == 1 ? " value" : " values") + ", the header has " + header.size()));
                     continue;
                 }
                 if (caseId == null || caseId.isBlank()) {
-                    byKey.put("\u0000" + rowLine, problem(name, rowLine, null, "row has no case_id"));
+                    out.add(problem(name, rowLine, null, "row has no case_id"));
                     continue;
                 }
                 caseId = caseId.trim();
-                Object existing = byKey.get(caseId);
-                CaseRows rows = existing instanceof CaseRows r ? r : new CaseRows(caseId);
-                String bad = rows.add(header, row);
-                if (bad != null) {
-                    byKey.put("\u0000" + rowLine, problem(name, rowLine, caseId, bad));
+                Map<String, String> columns = new HashMap<>();
+                for (String c : COLUMNS) {
+                    String v = header.value(row, c);
+                    if (v != null) {
+                        columns.put(c, v);
+                    }
+                }
+                try {
+                    number(columns.get("attempts"));
+                    number(columns.get("occurrences"));
+                } catch (NumberFormatException e) {
+                    out.add(problem(name, rowLine, caseId, "attempts and occurrences must be whole numbers: " + e.getMessage()));
                     continue;
                 }
-                if (existing == null) {
-                    byKey.put(caseId, rows);
-                }
+                out.add(new Row(name, rowLine, caseId, columns, null));
             }
             if (header == null) {
                 throw new InputException(name, "empty CSV: no header row (expected " + String.join(",", COLUMNS) + ")");
@@ -187,20 +243,24 @@ public final class CsvCaseReader {
         } catch (IOException e) {
             throw new InputException(name, "cannot read: " + describe(e));
         }
-        List<Entry> out = new ArrayList<>(byKey.size());
-        for (Object o : byKey.values()) {
-            out.add(o instanceof CaseRows r ? new Entry(name + "#" + r.caseId, r.caseId, r.toFacts(name + "#" + r.caseId), null)
-                    : (Entry) o);
-        }
         return out;
+    }
+
+    /** The case of {@code rows} (read rows of one case id, in the order they count), named {@code source}. */
+    public Entry caseOf(String source, String caseId, List<Row> rows) {
+        CaseRows c = new CaseRows(caseId);
+        for (Row r : rows) {
+            c.add(r.columns());
+        }
+        return new Entry(source, caseId, c.toFacts(source), null);
     }
 
     private static int line(JsonLocation loc, int fallback) {
         return loc != null && loc.getLineNr() > 0 ? loc.getLineNr() : fallback;
     }
 
-    private static Entry problem(String name, int line, String caseId, String reason) {
-        return new Entry(name + ":" + line, caseId, null, at(name, line, reason));
+    private static Row problem(String name, int line, String caseId, String reason) {
+        return new Row(name, line, caseId, null, at(name, line, reason));
     }
 
     private static InputException at(String name, int line, String reason) {
@@ -250,31 +310,22 @@ public final class CsvCaseReader {
             this.caseId = caseId;
         }
 
-        /** Adds a row; returns why it cannot be read, or null. */
-        String add(Header h, List<String> row) {
-            Integer a;
-            Integer o;
-            try {
-                a = number(h.value(row, "attempts"));
-                o = number(h.value(row, "occurrences"));
-            } catch (NumberFormatException e) {
-                return "attempts and occurrences must be whole numbers: " + e.getMessage();
-            }
-            attempts = max(attempts, a);
-            occurrences = max(occurrences, o);
-            map = first(map, h.value(row, "map"));
-            status = first(status, h.value(row, "status"));
-            direction = first(direction, h.value(row, "direction"));
-            phase = first(phase, h.value(row, "phase"));
-            String r = h.value(row, "roles");
+        /** Adds a row read by {@link #rows} (its counts already checked). */
+        void add(Map<String, String> row) {
+            attempts = max(attempts, number(row.get("attempts")));
+            occurrences = max(occurrences, number(row.get("occurrences")));
+            map = first(map, row.get("map"));
+            status = first(status, row.get("status"));
+            direction = first(direction, row.get("direction"));
+            phase = first(phase, row.get("phase"));
+            String r = row.get("roles");
             if (r != null) {
                 Arrays.stream(r.split(";")).map(String::trim).filter(s -> !s.isEmpty()).forEach(roles::add);
             }
-            String message = h.value(row, "message");
+            String message = row.get("message");
             if (message != null && !message.isBlank()) {
                 messages.add(message);
             }
-            return null;
         }
 
         CaseFacts toFacts(String source) {
