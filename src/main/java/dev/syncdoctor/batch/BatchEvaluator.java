@@ -84,15 +84,6 @@ public final class BatchEvaluator {
         return out;
     }
 
-    /** The record of one read entry: its evaluation, or an invalid record saying why it could not be read. Never throws. */
-    public BatchRecord evaluate(CaseInput c) {
-        try {
-            return c.ok() ? evaluateCase(c.facts()) : invalid(c.source(), c.caseId(), c.problem().getMessage());
-        } catch (RuntimeException | StackOverflowError e) {
-            return invalid(c.source(), c.caseId(), c.source() + ": internal error: " + e);
-        }
-    }
-
     /** The record of a file that could not be read as an input at all. */
     public BatchRecord unreadable(String source, InputException e) {
         return invalid(source, stem(lastSegment(source)), e.getMessage());
