@@ -97,7 +97,10 @@ public final class ErrorExtractor {
 
     private static final Set<String> CONVERSATIONAL = new HashSet<>(Arrays.asList(
             "i", "i'm", "i've", "we", "we're", "we've", "our", "us", "my", "me", "hi", "hello", "hey", "dear",
-            "thanks", "thank", "anyone", "somebody", "idea", "ideas", "regards"));
+            "thanks", "thank", "anyone", "somebody", "idea", "ideas", "regards",
+            // How users tell what happens, in words no documented error text uses: "fails every morning since ..."
+            "fails", "failing", "keeps", "kept", "morning", "yesterday", "tonight", "every", "since", "tried",
+            "attached", "screenshot", "below", "stuck"));
 
     private ErrorExtractor() {
     }
@@ -111,19 +114,30 @@ public final class ErrorExtractor {
             return new ExtractedText(errors, legs, null, null);
         }
         String text = normalisedText.indexOf('\r') >= 0 ? TextNormaliser.normalise(normalisedText) : normalisedText;
+        boolean context = false;
+        String contextMap = null;
         for (Piece piece : pieces(text)) {
+            if (ContextLines.isContextOnly(piece.text)) {
+                context = true;
+                if (contextMap == null) {
+                    contextMap = ContextLines.mapOf(piece.text);
+                }
+                continue;
+            }
             List<SyncError> found = piece.wrapper ? wrapper(piece.text, legs, status) : List.of(plain(piece.text));
             for (SyncError e : found) {
-                if (piece.wrapper || isErrorLike(e, piece.text)) {
+                if (ContextLines.isContextOnly(e.getMessage())) {
+                    context = true;
+                } else if (piece.wrapper || isErrorLike(e, piece.text)) {
                     errors.add(e);
                 }
             }
         }
-        if (errors.isEmpty()) {
+        if (errors.isEmpty() && !context) {
             // Nothing looked like an error: the whole text is the error, so nothing is dropped.
             errors.add(plain(flatten(text)));
         }
-        String mapName = null;
+        String mapName = contextMap;
         for (int i = 0; i < errors.size(); i++) {
             SyncError e = errors.get(i);
             e.setId("e" + (i + 1));
@@ -162,7 +176,8 @@ public final class ErrorExtractor {
                 continue;
             }
             String lower = line.toLowerCase(Locale.ROOT);
-            boolean startsWrapper = lower.contains("initial sync completed with status") || lower.startsWith("executed leg:");
+            boolean startsWrapper = lower.contains("initial sync completed with status") || lower.startsWith("executed leg:")
+                    || lower.startsWith("dual write initial sync failed") || lower.startsWith("dual-write initial sync failed");
             boolean carriesOn = unit != null && !startsWrapper && (unitWrapper
                     ? isWrapperPart(lower, line, previousLine)
                     : startsWithAny(lower, ATTACHMENTS) || isFrame(line));
@@ -396,7 +411,7 @@ public final class ErrorExtractor {
         if (strong || lower.contains("exception") || lower.contains("stack trace")) {
             return true;
         }
-        if (!TextNormaliser.isErrorLike(text)) {
+        if (!ErrorWords.in(text)) {
             return false;
         }
         return !isConversational(text);
@@ -726,13 +741,16 @@ public final class ErrorExtractor {
                 e.setEntitySet(m.group(2));
             }
         }
+        if (e.getMapName() == null) {
+            e.setMapName(ContextLines.mapOf(text)); // "Stop failed for Sales orders V3. [Forbidden] ..."
+        }
         int rid = lower.indexOf("record id:");
         if (rid >= 0) {
             int p = skipSpaces(text, rid + "record id:".length());
             int em = lower.indexOf(", errormessage", p);
             int comma = text.indexOf(',', p);
             int end = em >= 0 && em - p <= 200 ? em : (comma >= 0 && comma - p <= 200 ? comma : Math.min(text.length(), p + 200));
-            String id = text.substring(p, end).trim();
+            String id = ValueText.trim(text.substring(p, end));
             if (!id.isEmpty()) {
                 e.setRecordId(id);
             }
@@ -740,7 +758,7 @@ public final class ErrorExtractor {
         int field = indexOfAny(lower, 0, "resolve the guid for the field:");
         if (field >= 0) {
             int p = skipSpaces(text, field + "resolve the guid for the field:".length());
-            String token = stripEnd(tokenAt(text, p));
+            String token = ValueText.trim(tokenAt(text, p));
             if (!token.isEmpty()) {
                 e.setLookupField(token);
             }
@@ -769,10 +787,17 @@ public final class ErrorExtractor {
             return null;
         }
         char q = text.charAt(p);
+        int pair = "([{".indexOf(q);
+        if (pair >= 0) {
+            int close = matching(text, p, q, ")]}".charAt(pair));
+            if (close > p && close - p <= 200) {
+                return ValueText.trim(text.substring(p, close + 1));
+            }
+        }
         if (q == '\'' || q == '"') {
             int close = text.indexOf(q, p + 1);
             if (close > p && close - p <= 200) {
-                return text.substring(p + 1, close);
+                return ValueText.trim(text.substring(p + 1, close));
             }
         }
         int tryUrl = lower.indexOf(" try this url", p);
@@ -782,12 +807,21 @@ public final class ErrorExtractor {
         } else {
             value = tokenAt(text, p);
         }
-        value = stripEnd(value);
-        if (value.length() >= 2 && (value.charAt(0) == '\'' || value.charAt(0) == '"')
-                && value.charAt(value.length() - 1) == value.charAt(0)) {
-            value = value.substring(1, value.length() - 1);
+        return ValueText.trim(value);
+    }
+
+    /** The bracket that closes the one at {@code open}, within 200 characters, or -1. */
+    private static int matching(String text, int open, char opener, char closer) {
+        int depth = 0;
+        for (int i = open; i < text.length() && i - open <= 200; i++) {
+            char c = text.charAt(i);
+            if (c == opener) {
+                depth++;
+            } else if (c == closer && --depth == 0) {
+                return i;
+            }
         }
-        return value;
+        return -1;
     }
 
     private static void urls(String text, String lower, SyncError e) {
@@ -808,7 +842,7 @@ public final class ErrorExtractor {
                 end = extendFilter(text, end);
                 url = text.substring(i, end);
             }
-            url = stripEnd(url);
+            url = ValueText.trim(url);
             boolean check = (tryUrl >= 0 && i > tryUrl) || url.contains("/api/data/");
             if (check && !e.getCheckUrls().contains(url)) {
                 e.addCheckUrl(url);
