@@ -33,35 +33,35 @@ final class ContextLines {
     /** Whether a piece of text only frames errors: wrapper phrases, labels, stack frames, headers. */
     static boolean isContextOnly(String text) {
         String rest = text.trim();
-        String lower = rest.toLowerCase(Locale.ROOT);
         for (String h : HEADERS) {
-            if (lower.startsWith(h)) {
+            if (rest.regionMatches(true, 0, h, 0, h.length())) {
                 return true;
             }
         }
-        if (mapOf(rest) != null && mapActionIsAll(rest)) {
+        if (mapActionIsAll(rest)) {
             return true;
         }
-        boolean stripped = true;
-        while (stripped && !rest.isEmpty()) {
-            stripped = false;
-            lower = rest.toLowerCase(Locale.ROOT);
+        // One forward pass: each step consumes a framing phrase or a frame, or stops.
+        int p = 0;
+        int n = rest.length();
+        while (p < n) {
+            int next = -1;
             for (String f : FRAMING) {
-                if (lower.startsWith(f)) {
-                    rest = rest.substring(f.length()).trim();
-                    stripped = true;
+                if (rest.regionMatches(true, p, f, 0, f.length())) {
+                    next = p + f.length();
                     break;
                 }
             }
-            if (!stripped && (rest.startsWith("at ") || rest.startsWith("in "))) {
-                int end = frameEnd(rest, 3);
-                if (end > 3) {
-                    rest = rest.substring(end).trim();
-                    stripped = true;
-                }
+            if (next < 0 && (rest.startsWith("at ", p) || rest.startsWith("in ", p))) {
+                int end = frameEnd(rest, p + 3);
+                next = end > p + 3 ? end : -1;
             }
+            if (next < 0) {
+                return false;
+            }
+            p = TextScan.skipSpaces(rest, next);
         }
-        return rest.isEmpty();
+        return true;
     }
 
     /** The map a "Stop failed for X" note names, or null. */
@@ -83,22 +83,25 @@ final class ContextLines {
     /** The end of a stack frame "a.b.C(d) in X:\p\f.cs:line 12" starting at p, or p when none. */
     private static int frameEnd(String s, int p) {
         int q = p;
-        while (q < s.length() && s.charAt(q) != ' ' && s.charAt(q) != '(') {
+        boolean dot = false;
+        while (q < s.length() && s.charAt(q) != ' ' && s.charAt(q) != '(' && q - p < 400) {
+            dot |= s.charAt(q) == '.';
             q++;
         }
-        if (q == p || s.substring(p, q).indexOf('.') < 0) {
+        if (q == p || !dot) {
             return p;
         }
         if (q < s.length() && s.charAt(q) == '(') {
-            int close = s.indexOf(')', q);
-            if (close < 0 || close - q > 400) {
+            int close = TextScan.indexWithin(s, ')', q, 400);
+            if (close < 0) {
                 return p;
             }
             q = close + 1;
         }
         if (s.startsWith(" in ", q)) {
-            int line = s.indexOf(":line ", q);
-            if (line > 0 && line - q < 400) {
+            int line = s.substring(q, Math.min(s.length(), q + 400)).indexOf(":line ");
+            if (line > 0) {
+                line += q;
                 q = line + 6;
                 while (q < s.length() && Character.isDigit(s.charAt(q))) {
                     q++;

@@ -16,7 +16,7 @@ import java.util.Set;
  * error:", ...), an opening bracket, or a comma after error text; or the next line starts with a
  * lower-case letter (after no sentence end), a closing bracket or {@code ---};</li>
  * <li>the next line carries on a documented multi-line message ({@link MultiLineForms});</li>
- * <li>a mail or chat client wrapped it: in a paragraph whose lines stop at a margin of
+ * <li>a mail or chat client wrapped it: in a text whose lines stop at a margin of
  * {@value #MIN_MARGIN}-{@value #MAX_MARGIN} columns, a line near the margin that ends no sentence and
  * after which the next word would not have fit. A URL or GUID cut at the margin is joined without a
  * space.</li>
@@ -126,22 +126,22 @@ final class LineJoiner {
     }
 
     /**
-     * Per line, the right margin of its paragraph: the longest of its lines that a mail or chat client
-     * could have wrapped ({@value #MIN_MARGIN}-{@value #MAX_MARGIN} columns), 0 when none is.
+     * Per line, the right margin of the text (a mail client wraps a whole message at one width): the
+     * longest line that a mail or chat client could have wrapped ({@value #MIN_MARGIN}-{@value #MAX_MARGIN}
+     * columns), 0 when none is; -1 for the lines of a paragraph cut at a fixed column.
      */
     private static int[] margins(List<String> lines) {
         int[] margin = new int[lines.size()];
+        int m = 0;
+        for (String line : lines) {
+            if (line.length() <= MAX_MARGIN && line.length() > m) {
+                m = line.length();
+            }
+        }
+        Arrays.fill(margin, m >= MIN_MARGIN ? m : 0);
         int start = 0;
         for (int i = 0; i <= lines.size(); i++) {
             if (i == lines.size() || lines.get(i).isEmpty()) {
-                int m = 0;
-                for (int k = start; k < i; k++) {
-                    int len = lines.get(k).length();
-                    if (len <= MAX_MARGIN && len > m) {
-                        m = len;
-                    }
-                }
-                Arrays.fill(margin, start, i, m >= MIN_MARGIN ? m : 0);
                 if (cutAtColumn(lines, start, i)) {
                     Arrays.fill(margin, start, i, -1);
                 }
@@ -235,7 +235,7 @@ final class LineJoiner {
             return Join.NO_SPACE;
         }
         char end = last.charAt(last.length() - 1);
-        if (".!?".indexOf(end) >= 0 || end == ':' && !prevErrorLike || startsWithAny(next.toLowerCase(Locale.ROOT), OWN_STARTS)) {
+        if (".!?".indexOf(end) >= 0 || end == ':' && !prevErrorLike || TextScan.startsWithAny(next.toLowerCase(Locale.ROOT), OWN_STARTS)) {
             return Join.NO;
         }
         return Join.SPACE;
@@ -263,31 +263,11 @@ final class LineJoiner {
             b++;
         }
         String joined = before.substring(a) + after.substring(0, b);
-        return a < before.length() && b > 0 && joined.length() >= 36 && isGuid(joined.substring(0, 36));
+        return a < before.length() && b > 0 && joined.length() >= 36 && TextScan.isGuidAt(joined, 0);
     }
 
     private static boolean isGuidChar(char c) {
         return c == '-' || Character.digit(c, 16) >= 0;
-    }
-
-    private static boolean isGuid(String s) {
-        for (int k = 0; k < 36; k++) {
-            char c = s.charAt(k);
-            boolean dash = k == 8 || k == 13 || k == 18 || k == 23;
-            if (dash ? c != '-' : Character.digit(c, 16) < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean startsWithAny(String lower, String[] prefixes) {
-        for (String p : prefixes) {
-            if (lower.startsWith(p)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String lastToken(CharSequence s) {

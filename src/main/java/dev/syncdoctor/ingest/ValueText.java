@@ -10,6 +10,8 @@ final class ValueText {
     private static final String SENTENCE_END = ".,;:!?";
     private static final String OPENERS = "([{<";
     private static final String CLOSERS = ")]}>";
+    /** Values up to this long are peeled pair by pair (each step counts its quotes: bounded work). */
+    private static final int MAX_PEELED = 2000;
 
     private ValueText() {
     }
@@ -19,6 +21,14 @@ final class ValueText {
             return null;
         }
         String s = value.trim();
+        if (s.length() > MAX_PEELED) {
+            // Longer than any real value: only the sentence punctuation after it goes (one pass).
+            int end = s.length();
+            while (end > 0 && SENTENCE_END.indexOf(s.charAt(end - 1)) >= 0) {
+                end--;
+            }
+            return s.substring(0, end);
+        }
         boolean changed = true;
         while (changed && !s.isEmpty()) {
             changed = false;

@@ -51,6 +51,8 @@ public class SyncError {
     private final java.util.LinkedHashSet<String> recordIds = new java.util.LinkedHashSet<>();
     /** The check URLs already held, for a constant-time test when thousands of rows add theirs. */
     private final java.util.HashSet<String> checkUrlSet = new java.util.HashSet<>();
+    /** How many check URLs of an error {@link #shape()} masks. */
+    private static final int MASKED_URLS = 3;
 
     public SyncError() {
     }
@@ -160,8 +162,9 @@ public class SyncError {
         String masked = message;
         masked = mask(masked, recordId);
         masked = mask(masked, lookupValue);
-        for (String url : checkUrls) {
-            masked = mask(masked, url);
+        // The URLs of one row; an error listing many more is rare and keeps them in its shape (bounded work).
+        for (int i = 0; i < Math.min(checkUrls.size(), MASKED_URLS); i++) {
+            masked = mask(masked, checkUrls.get(i));
         }
         return masked + '\u0000' + httpStatus + '\u0000' + httpReason + '\u0000' + component + '\u0000' + mapName
                 + '\u0000' + lookupField + '\u0000' + entitySet + '\u0000' + platformCode + '\u0000' + codes
