@@ -10,6 +10,7 @@ import dev.syncdoctor.batch.BatchInput;
 import dev.syncdoctor.batch.BatchRecord;
 import dev.syncdoctor.batch.BatchRunner;
 import dev.syncdoctor.batch.BatchSummary;
+import dev.syncdoctor.batch.CaseTable;
 import dev.syncdoctor.batch.HtmlReport;
 import dev.syncdoctor.batch.InputWalker;
 import dev.syncdoctor.batch.Progress;
@@ -102,6 +103,7 @@ public final class BatchCommand implements Callable<Integer> {
             Duration stuckAfter = Duration.ofMillis(2 * knowledge.timeLimitMillis + 5_000);
             BatchRunner runner = new BatchRunner(n, Math.max(16, 64 * n), stuckAfter);
             BatchSummary summary = new BatchSummary();
+            CaseTable table = htmlFile == null ? null : new CaseTable(CaseTable.DEFAULT_ROWS);
             Set<CaseStatus> failing = failOn.isEmpty() ? EnumSet.noneOf(CaseStatus.class) : EnumSet.copyOf(failOn);
             boolean[] failed = {false};
             Progress progress = System.console() != null ? new Progress(err) : Progress.NONE;
@@ -119,6 +121,9 @@ public final class BatchCommand implements Callable<Integer> {
                     for (BatchRecord r : rs) {
                         write(w, r);
                         summary.add(r.result());
+                        if (table != null) {
+                            table.add(r.result());
+                        }
                         failed[0] |= failing.contains(r.result().status());
                     }
                     progress.update(++inputs[0], summary.records());
@@ -144,7 +149,7 @@ public final class BatchCommand implements Callable<Integer> {
                 AtomicOutput.write(summaryFile, JSON.writeValueAsString(summary.toTree(run)) + "\n");
             }
             if (htmlFile != null) {
-                AtomicOutput.write(htmlFile, HtmlReport.render(summary, run));
+                AtomicOutput.write(htmlFile, HtmlReport.render(summary, table, run));
             }
             err.printf(Locale.ROOT, "syncdoctor batch: %d records in %.2f s (%.0f records/s, %d %s)%n", records, seconds,
                     records / Math.max(seconds, 1e-9), n, n == 1 ? "thread" : "threads");
