@@ -48,13 +48,23 @@ curl -sf "http://127.0.0.1:$port/healthz" >/dev/null || { echo "server did not s
 echo "warm-up (10 s, concurrency 16)"
 wrk -t 2 -c 16 -d 10s -s "$dir/diagnose.lua" "http://127.0.0.1:$port" > "$dir/warmup.txt"
 
-printf '%-12s %12s %10s %10s %8s\n' concurrency diagnoses/s p50_ms p99_ms errors | tee "$dir/results.txt"
+# The server's own CPU time per diagnose (user + system, from /proc) does not depend on what else runs on the
+# machine, unlike wall-clock rates; cores * 1000 / cpu_ms is what the server would sustain on idle cores.
+ticks=$(getconf CLK_TCK)
+cpu() { awk -v t="$ticks" '{printf "%.3f", ($14 + $15) / t}' "/proc/$server/stat"; }
+echo "machine: $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$dir/results.txt"
+printf '%-12s %12s %10s %10s %8s %12s\n' concurrency diagnoses/s p50_ms p99_ms errors server_cpu_ms | tee -a "$dir/results.txt"
 for c in 1 16 64; do
   t=$(( c < 2 ? 1 : 2 ))
+  before=$(cpu)
   wrk -t "$t" -c "$c" -d "${duration}s" --timeout 10s -s "$dir/diagnose.lua" "http://127.0.0.1:$port" > "$dir/wrk-c$c.txt"
+  after=$(cpu)
   val() { sed -nE "s/^$1 (.*)/\1/p" "$dir/wrk-c$c.txt"; }
-  printf '%-12s %12s %10s %10s %8s\n' "$c" "$(val rps)" "$(val p50_ms)" "$(val p99_ms)" "$(val errors)" | tee -a "$dir/results.txt"
+  requests=$(awk '/requests in/ {print $1}' "$dir/wrk-c$c.txt")
+  per=$(awk -v a="$after" -v b="$before" -v n="$requests" 'BEGIN {printf "%.3f", (n > 0 ? (a - b) * 1000 / n : 0)}')
+  printf '%-12s %12s %10s %10s %8s %12s\n' "$c" "$(val rps)" "$(val p50_ms)" "$(val p99_ms)" "$(val errors)" "$per" | tee -a "$dir/results.txt"
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$dir/results.txt"
 
 echo "soak: ${soak} s at concurrency 16; heap after a full GC every 10 s (jcmd GC.class_histogram forces one)"
 heap() { jcmd "$server" GC.class_histogram 2>/dev/null | awk '/^Total/ {printf "%.1f", $3 / 1048576}'; }
