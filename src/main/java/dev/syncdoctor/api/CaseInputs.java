@@ -2,6 +2,7 @@ package dev.syncdoctor.api;
 
 import dev.syncdoctor.ingest.CaseEntry;
 import dev.syncdoctor.ingest.CaseReader;
+import dev.syncdoctor.ingest.CsvCaseReader;
 import dev.syncdoctor.ingest.InputException;
 import dev.syncdoctor.ingest.InputFormat;
 import dev.syncdoctor.model.CaseFacts;
@@ -40,6 +41,27 @@ public final class CaseInputs {
      */
     public List<CaseInput> read(String name, byte[] content) throws InputException {
         return wrap(reader.entries(name, content));
+    }
+
+    /**
+     * The cases of a file whose content was read elsewhere (a distributed file system): exactly what
+     * {@link #read(Path)} gives for a file named {@code source}.
+     */
+    public List<CaseInput> readFile(String source, byte[] content) throws InputException {
+        return wrap(reader.fileEntries(source, content));
+    }
+
+    /**
+     * The data rows of a CSV export, not yet grouped into cases: for a reader that groups the rows of one
+     * case id across many files (the Spark job) and then calls {@link #exportCase}.
+     */
+    public List<CsvCaseReader.Row> exportRows(String source, byte[] content) throws InputException {
+        return reader.exportRows(source, content);
+    }
+
+    /** The case made of {@code rows} (rows of one case id, in the order they count), named {@code source}. */
+    public CaseInput exportCase(String source, String caseId, List<CsvCaseReader.Row> rows) {
+        return wrap(reader.exportCase(source, caseId, rows));
     }
 
     /** The cases of a stream (standard input, a request body), as {@link #read(String, byte[])}. */

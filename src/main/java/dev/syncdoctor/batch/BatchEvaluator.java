@@ -24,6 +24,11 @@ public final class BatchEvaluator {
         this.format = format;
     }
 
+    /** The core this evaluator adapts (its readers, its knowledge). */
+    public SyncDoctor doctor() {
+        return doctor;
+    }
+
     /** The records of one input, at least one, in the input's own order. Never throws. */
     public List<BatchRecord> evaluate(BatchInput input) {
         try {
@@ -42,28 +47,66 @@ public final class BatchEvaluator {
 
     private List<BatchRecord> evaluateFile(BatchInput.File f) {
         String source = f.source();
-        String stem = InputFormat.stem(source);
-        List<CaseInput> cases;
         try {
-            cases = doctor.inputs().read(f.path());
+            return evaluateCases(source, doctor.inputs().read(f.path()));
         } catch (InputException e) {
-            return List.of(invalid(source, stem, e.getMessage()));
+            return List.of(invalid(source, InputFormat.stem(source), e.getMessage()));
         }
+    }
+
+    /**
+     * The records of a file whose content was read elsewhere (a distributed file system), exactly as a
+     * batch gives them for a file named {@code source}. Never throws.
+     */
+    public List<BatchRecord> evaluateFile(String source, byte[] content) {
+        try {
+            return evaluateCases(source, doctor.inputs().readFile(source, content));
+        } catch (InputException e) {
+            return List.of(unreadable(source, e));
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of(invalid(source, null, source + ": internal error: " + e));
+        }
+    }
+
+    private List<BatchRecord> evaluateCases(String source, List<CaseInput> cases) {
         if (cases.isEmpty()) {
-            return List.of(invalid(source, stem, InputFormat.of(source) == InputFormat.CSV
+            return List.of(invalid(source, InputFormat.stem(source), InputFormat.of(source) == InputFormat.CSV
                     ? source + ": no case in this CSV export (a header and no rows)" : source + ": no case in this input"));
         }
         List<BatchRecord> out = new ArrayList<>(cases.size());
         for (CaseInput c : cases) {
-            out.add(c.ok() ? evaluateCase(c.facts()) : invalid(c.source(), c.caseId(), c.problem().getMessage()));
+            out.add(evaluate(c));
         }
         return out;
     }
 
+    /** The record of a file that could not be read as an input at all. */
+    public BatchRecord unreadable(String source, InputException e) {
+        return invalid(source, InputFormat.stem(source), e.getMessage());
+    }
+
+    /** The record of a CSV export that holds a header and no rows, as a batch gives it. */
+    public BatchRecord emptyExport(String source) {
+        return evaluateCases(source, List.of()).get(0);
+    }
+
     /** A JSON Lines case of standard input: one JSON object on one line, read like a JSON case file. */
     private List<BatchRecord> evaluateLine(BatchInput.StdinLine l) {
-        CaseInput c = doctor.inputs().readJsonLine(l.source(), l.text());
-        return List.of(c.ok() ? evaluateCase(c.facts()) : invalid(c.source(), null, c.problem().getMessage()));
+        return evaluateJsonLine(l.source(), l.text());
+    }
+
+    /**
+     * The records of one line of JSON Lines named {@code source} ({@code -:3}, {@code cases.jsonl:3}), as a
+     * batch gives them for standard input. Never throws.
+     */
+    public List<BatchRecord> evaluateJsonLine(String source, String text) {
+        CaseInput c;
+        try {
+            c = doctor.inputs().readJsonLine(source, text);
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of(invalid(source, null, source + ": internal error: " + e));
+        }
+        return List.of(c.ok() ? evaluate(c) : invalid(c.source(), null, c.problem().getMessage()));
     }
 
     /** The record of one case already read (an upload's), or its invalid record when it could not be read. Never throws. */

@@ -77,6 +77,28 @@ public final class CaseReader {
         return logged(() -> ofContent(source, TextDecoder.decode(bytes.check(content, source), source)));
     }
 
+    /**
+     * Every case of a file whose bytes were read elsewhere (a distributed file system): exactly what
+     * {@link #entries(Path)} gives for a file named {@code source}, by its last segment's extension.
+     */
+    public List<CaseEntry> fileEntries(String source, byte[] content) throws InputException {
+        return logged(() -> entries(source, InputFormat.stem(source), InputFormat.of(source),
+                TextDecoder.decode(bytes.check(content, source), source)));
+    }
+
+    /**
+     * The data rows of a CSV export, not yet grouped into cases: for a reader that groups the rows of one
+     * case id across many files (the Spark job) and then calls {@link #exportCase}.
+     */
+    public List<CsvCaseReader.Row> exportRows(String source, byte[] content) throws InputException {
+        return logged(() -> csv.rows(source, TextDecoder.decode(bytes.check(content, source), source)));
+    }
+
+    /** The case made of {@code rows} (rows of one case id, in the order they count), named {@code source}. */
+    public CaseEntry exportCase(String source, String caseId, List<CsvCaseReader.Row> rows) {
+        return csv.caseOf(source, caseId, rows);
+    }
+
     /** Every case of a stream (standard input), as {@link #entries(String, byte[])}. */
     public List<CaseEntry> entries(String name, InputStream in) throws InputException {
         String source = name == null || name.isEmpty() ? "-" : name;
@@ -164,12 +186,12 @@ public final class CaseReader {
         return out;
     }
 
-    private interface Read {
-        List<CaseEntry> get() throws InputException;
+    private interface Read<T> {
+        T get() throws InputException;
     }
 
     /** Failures are the caller's to report: logged here only with --verbose, stack included. */
-    private static List<CaseEntry> logged(Read read) throws InputException {
+    private static <T> T logged(Read<T> read) throws InputException {
         try {
             return read.get();
         } catch (InputException e) {

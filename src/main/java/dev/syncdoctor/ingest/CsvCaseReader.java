@@ -52,7 +52,7 @@ import java.util.Map;
  *
  * <h2>Nothing is dropped</h2>
  * A row that cannot be read (a different number of values than the header, no case id, a count that is not a
- * number) becomes one {@link CaseEntry} with a problem naming the file and line; its case's other rows are still
+ * number, an unknown direction or phase) becomes one {@link CaseEntry} with a problem naming the file and line; its case's other rows are still
  * read. An unbalanced quote swallows the rest of the file into one value: the rows from that row to the end
  * become one problem entry naming the row's line. A file that is not a CSV export at all (no header, a
  * required column missing) throws {@link InputException}.
@@ -114,6 +114,52 @@ public final class CsvCaseReader {
     private List<CaseEntry> read(String name, Reader in, char delimiter) throws InputException {
         // Cases by id in first-appearance order; problem entries keep their place among them.
         Map<String, Object> byKey = new LinkedHashMap<>();
+        for (Row row : rows(name, in, delimiter)) {
+            if (!row.ok()) {
+                byKey.put("\u0000" + row.line(), CaseEntry.failed(name + ":" + row.line(), row.caseId(), row.problem()));
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            List<Row> rows = (List<Row>) byKey.computeIfAbsent(row.caseId(), k -> new ArrayList<Row>());
+            rows.add(row);
+        }
+        List<CaseEntry> out = new ArrayList<>(byKey.size());
+        for (Object o : byKey.values()) {
+            if (o instanceof CaseEntry e) {
+                out.add(e);
+            } else {
+                @SuppressWarnings("unchecked")
+                List<Row> rows = (List<Row>) o;
+                String caseId = rows.get(0).caseId();
+                out.add(caseOf(name + "#" + caseId, caseId, rows));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One data row of an export, read but not yet grouped into its case: the documented columns present in
+     * the header, by name ({@code problem} set instead when the row cannot be read). For readers that group
+     * the rows of one case id across files before building the case (the Spark job).
+     */
+    public record Row(String file, int line, String caseId, Map<String, String> columns, InputException problem)
+            implements java.io.Serializable {
+        public boolean ok() {
+            return problem == null;
+        }
+    }
+
+    /**
+     * The data rows of an export's text, in file order, each a case's row or a problem naming its line; the
+     * delimiter as {@link #read(String, String)} finds it. Throws when the text is not an export at all (no
+     * header, a required column missing, unreadable before the header).
+     */
+    public List<Row> rows(String name, String text) throws InputException {
+        return rows(name, new StringReader(text), delimiterOf(text));
+    }
+
+    private List<Row> rows(String name, Reader in, char delimiter) throws InputException {
+        List<Row> out = new ArrayList<>();
         try (CsvParser p = (CsvParser) CSV.getFactory().createParser(in)) {
             p.setSchema(CsvSchema.emptySchema().withColumnSeparator(delimiter));
             Header header = null;
@@ -148,7 +194,7 @@ public final class CsvCaseReader {
                     if (header == null) {
                         throw at(name, rowLine, reason);
                     }
-                    byKey.put("\u0000" + rowLine, problem(name, rowLine, null, reason));
+                    out.add(problem(name, rowLine, null, reason));
                     break;
                 }
                 if (header == null) {
@@ -157,25 +203,24 @@ public final class CsvCaseReader {
                 }
                 String caseId = header.value(row, "case_id");
                 if (row.size() != header.size()) {
-                    byKey.put("\u0000" + rowLine, problem(name, rowLine, caseId, "row has " + row.size()
+                    out.add(problem(name, rowLine, caseId, "row has " + row.size()
                             + (row.size() == 1 ? " value" : " values") + ", the header has " + header.size()));
                     continue;
                 }
                 if (caseId == null || caseId.isBlank()) {
-                    byKey.put("\u0000" + rowLine, problem(name, rowLine, null, "row has no case_id"));
+                    out.add(problem(name, rowLine, null, "row has no case_id"));
                     continue;
                 }
                 caseId = caseId.trim();
-                Object existing = byKey.get(caseId);
-                CaseRows rows = existing instanceof CaseRows r ? r : new CaseRows(caseId);
-                String bad = rows.add(header, row);
-                if (bad != null) {
-                    byKey.put("\u0000" + rowLine, problem(name, rowLine, caseId, bad));
-                    continue;
+                Map<String, String> columns = new HashMap<>();
+                for (String c : COLUMNS) {
+                    String v = header.value(row, c);
+                    if (v != null) {
+                        columns.put(c, v);
+                    }
                 }
-                if (existing == null) {
-                    byKey.put(caseId, rows);
-                }
+                String bad = CaseRows.check(columns);
+                out.add(bad == null ? new Row(name, rowLine, caseId, columns, null) : problem(name, rowLine, caseId, bad));
             }
             if (header == null) {
                 throw new InputException(name, "empty CSV: no header row (expected " + String.join(",", COLUMNS) + ")");
@@ -183,19 +228,24 @@ public final class CsvCaseReader {
         } catch (IOException e) {
             throw new InputException(name, "cannot read: " + describe(e));
         }
-        List<CaseEntry> out = new ArrayList<>(byKey.size());
-        for (Object o : byKey.values()) {
-            out.add(o instanceof CaseRows r ? CaseEntry.of(r.toFacts(name + "#" + r.caseId)) : (CaseEntry) o);
-        }
         return out;
+    }
+
+    /** The case of {@code rows} (read rows of one case id, in the order they count), named {@code source}. */
+    public CaseEntry caseOf(String source, String caseId, List<Row> rows) {
+        CaseRows c = new CaseRows(caseId);
+        for (Row r : rows) {
+            c.add(r.columns());
+        }
+        return CaseEntry.of(c.toFacts(source));
     }
 
     private static int line(JsonLocation loc, int fallback) {
         return loc != null && loc.getLineNr() > 0 ? loc.getLineNr() : fallback;
     }
 
-    private static CaseEntry problem(String name, int line, String caseId, String reason) {
-        return CaseEntry.failed(name + ":" + line, caseId, at(name, line, reason));
+    private static Row problem(String name, int line, String caseId, String reason) {
+        return new Row(name, line, caseId, null, at(name, line, reason));
     }
 
     private static InputException at(String name, int line, String reason) {
@@ -245,39 +295,39 @@ public final class CsvCaseReader {
             this.caseId = caseId;
         }
 
-        /** Adds a row; returns why it cannot be read, or null. */
-        String add(Header h, List<String> row) {
-            Integer a;
-            Integer o;
+        /** Why a row's context cannot be read (a count that is not a number, an unknown direction or phase), or null. */
+        static String check(Map<String, String> row) {
             try {
-                a = number(h.value(row, "attempts"));
-                o = number(h.value(row, "occurrences"));
+                number(row.get("attempts"));
+                number(row.get("occurrences"));
             } catch (NumberFormatException e) {
                 return "attempts and occurrences must be whole numbers: " + e.getMessage();
             }
-            Direction d;
-            Phase p;
             try {
-                d = ContextValues.direction(h.value(row, "direction"));
-                p = ContextValues.phase(h.value(row, "phase"));
+                ContextValues.direction(row.get("direction"));
+                ContextValues.phase(row.get("phase"));
             } catch (IllegalArgumentException e) {
                 return e.getMessage();
             }
-            attempts = max(attempts, a);
-            occurrences = max(occurrences, o);
-            map = first(map, h.value(row, "map"));
-            status = first(status, h.value(row, "status"));
-            direction = direction == null ? d : direction;
-            phase = phase == null ? p : phase;
-            String r = h.value(row, "roles");
+            return null;
+        }
+
+        /** Adds a row read by {@link #rows} (its context already checked). */
+        void add(Map<String, String> row) {
+            attempts = max(attempts, number(row.get("attempts")));
+            occurrences = max(occurrences, number(row.get("occurrences")));
+            map = first(map, row.get("map"));
+            status = first(status, row.get("status"));
+            direction = direction == null ? ContextValues.direction(row.get("direction")) : direction;
+            phase = phase == null ? ContextValues.phase(row.get("phase")) : phase;
+            String r = row.get("roles");
             if (r != null) {
                 Arrays.stream(r.split(";")).map(String::trim).filter(s -> !s.isEmpty()).forEach(roles::add);
             }
-            String message = h.value(row, "message");
+            String message = row.get("message");
             if (message != null && !message.isBlank()) {
                 messages.add(message);
             }
-            return null;
         }
 
         CaseFacts toFacts(String source) {
@@ -298,7 +348,9 @@ public final class CsvCaseReader {
         for (int i = 1; i < texts.size(); i++) {
             CaseFacts more = TextCaseReader.fromText(source, caseId, texts.get(i));
             facts.getLegs().addAll(more.getLegs());
-            facts.getErrors().addAll(more.getErrors());
+            for (SyncError e : more.getErrors()) {
+                facts.addError(e);
+            }
             var s = facts.getSyncCase();
             var m = more.getSyncCase();
             if (s.getCompletionStatus() == null) {
@@ -306,12 +358,6 @@ public final class CsvCaseReader {
             }
             if (s.getMapName() == null) {
                 s.setMapName(m.getMapName());
-            }
-        }
-        if (texts.size() > 1) {
-            int n = 0;
-            for (SyncError e : facts.getErrors()) {
-                e.setId("e" + (++n));
             }
         }
         return facts;

@@ -25,8 +25,7 @@ final class TextCaseReader {
         ExtractedText x = ErrorExtractor.extract(TextNormaliser.normalise(text));
         SyncCase c = facts.getSyncCase();
         for (SyncError e : x.errors()) {
-            e.setId("e" + (facts.getErrors().size() + 1));
-            facts.getErrors().add(e);
+            facts.addError(e);
         }
         facts.getLegs().addAll(x.legs());
         if (c.getMapName() == null && x.mapName() != null) {

@@ -22,6 +22,12 @@ final class TypedValues {
     /** {@code new Finding("issue", [$e,] "confidence", ...)}. */
     private static final Pattern NEW_FINDING = Pattern.compile("new\\s++Finding\\s*+\\(\\s*+\"[^\"\\n]*+\"\\s*+,\\s*+(?:\\$\\w++\\s*+,\\s*+)?\"([^\"\\n]{0,200}+)\"");
 
+    /**
+     * {@code direction == "DV->FO"}: a typed field compared with text. Drools compiles it and the
+     * constraint is never true, so the rule silently matches nothing.
+     */
+    private static final Pattern TEXT_COMPARED = Pattern.compile("\\b(phase|direction|confidence)\\s*+(==|!=)\\s*+\"([^\"\\n]{0,200}+)\"");
+
     private TypedValues() {
     }
 
@@ -35,6 +41,13 @@ final class TypedValues {
         m = NEW_ACTION.matcher(ruleText);
         while (m.find()) {
             check("ActionPhase", m.group(1), ActionPhase::of, out);
+        }
+        m = TEXT_COMPARED.matcher(ruleText);
+        while (m.find()) {
+            String type = Character.toUpperCase(m.group(1).charAt(0)) + m.group(1).substring(1);
+            out.add(m.group(1) + " " + m.group(2) + " \"" + m.group(3) + "\" compares a " + label(type)
+                    + " with text and is never true: write " + m.group(1) + " " + m.group(2) + " " + type + "."
+                    + constant(type, m.group(3)));
         }
         m = NEW_FINDING.matcher(ruleText);
         while (m.find()) {
@@ -57,6 +70,24 @@ final class TypedValues {
             parser.apply(value);
         } catch (IllegalArgumentException e) {
             out.add(label(type) + " " + e.getMessage());
+        }
+    }
+
+    /** The constant a text names ({@code DV_TO_FO} for "DV->FO"), or the type's constants when it names none. */
+    private static String constant(String type, String text) {
+        try {
+            return ((Enum<?>) parserOf(type).apply(text)).name();
+        } catch (IllegalArgumentException e) {
+            Object[] all = switch (type) {
+                case "Phase" -> Phase.values();
+                case "Direction" -> Direction.values();
+                default -> Confidence.values();
+            };
+            StringBuilder sb = new StringBuilder();
+            for (Object o : all) {
+                sb.append(sb.length() == 0 ? "" : "|").append(((Enum<?>) o).name());
+            }
+            return sb.toString();
         }
     }
 
