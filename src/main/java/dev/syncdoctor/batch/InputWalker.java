@@ -1,5 +1,6 @@
 package dev.syncdoctor.batch;
 
+import dev.syncdoctor.ingest.InputFormat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,6 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.NoSuchElementException;
 
 /**
@@ -24,13 +24,12 @@ import java.util.NoSuchElementException;
  * sorted by name, depth first; {@code -} as one input per non-blank line of standard input. Only one
  * folder listing per level is held at a time, so memory does not grow with the number of inputs.
  *
- * <p>In folders, files ending in .txt, .log, .json, .yaml, .yml or .csv are inputs; {@code *.expected.json}
- * sidecars, names starting with a dot, and everything else are skipped. Symbolic links to folders are not
+ * <p>In folders, files with an input extension ({@link InputFormat}: .txt, .log, .json, .yaml, .yml, .csv,
+ * .jsonl) are inputs; {@code *.expected.json} sidecars, names starting with a dot, and everything else are
+ * skipped. Symbolic links to folders are not
  * followed (no cycles). A file named on the command line is always an input, whatever its name.
  */
 public final class InputWalker implements Iterator<BatchInput> {
-    private static final List<String> EXTENSIONS = List.of(".txt", ".log", ".json", ".yaml", ".yml", ".csv");
-
     private final Iterator<String> args;
     private final InputStream stdin;
     private final Deque<Iterator<Path>> folders = new ArrayDeque<>();
@@ -45,16 +44,7 @@ public final class InputWalker implements Iterator<BatchInput> {
 
     /** Whether a file found in a folder is an input. */
     public static boolean isInputName(String fileName) {
-        String n = fileName.toLowerCase(Locale.ROOT);
-        if (n.startsWith(".") || n.endsWith(".expected.json")) {
-            return false;
-        }
-        for (String ext : EXTENSIONS) {
-            if (n.endsWith(ext)) {
-                return true;
-            }
-        }
-        return false;
+        return InputFormat.isInputName(fileName);
     }
 
     @Override

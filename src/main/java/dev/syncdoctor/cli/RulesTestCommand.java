@@ -141,7 +141,7 @@ public final class RulesTestCommand implements Callable<Integer> {
             }
             out.println(passed + " passed, " + failed + " failed");
             out.flush();
-            return failed == 0 ? ExitCode.OK : ExitCode.FAILED_ON_STATUS;
+            return failed == 0 ? ExitCode.OK : ExitCode.EXAMPLES_FAILED;
         } catch (CommandFailure f) {
             err.println("syncdoctor: " + f.getMessage());
             return f.exitCode();

@@ -3,11 +3,15 @@ package dev.syncdoctor.plan;
 import dev.syncdoctor.engine.Derivation;
 import dev.syncdoctor.engine.Evaluation;
 import dev.syncdoctor.model.Action;
+import dev.syncdoctor.model.ActionPhase;
+import dev.syncdoctor.model.Confidence;
+import dev.syncdoctor.model.Count;
 import dev.syncdoctor.model.CaseFacts;
 import dev.syncdoctor.model.Diagnosis;
 import dev.syncdoctor.model.Requirement;
 import dev.syncdoctor.model.SyncCase;
 import dev.syncdoctor.model.SyncError;
+import dev.syncdoctor.model.ValueList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -84,13 +88,14 @@ public final class Planner {
             Set<String> errors = new LinkedHashSet<>();
             Set<String> matched = new LinkedHashSet<>();
             Set<dev.syncdoctor.model.Evidence> evidenceAt = new LinkedHashSet<>();
-            String confidence = first.getConfidence();
+            List<RepeatedError> repeated = new ArrayList<>();
+            Confidence confidence = first.getConfidence();
             for (Diagnosis d : group) {
                 evidence.addAll(d.getEvidence());
-                if (d.getErrorId() != null) {
-                    errors.add(d.getErrorId());
+                if (d.getErrorId() != null && errors.add(d.getErrorId()) && d.getError() != null && d.getError().getCount() > 1) {
+                    repeated.add(RepeatedError.of(d.getError()));
                 }
-                if (rank(d.getConfidence()) > rank(confidence)) {
+                if (d.getConfidence().isStrongerThan(confidence)) {
                     confidence = d.getConfidence();
                 }
                 if (explain) {
@@ -100,25 +105,17 @@ public final class Planner {
             }
             Derivation recognised = ev.derivationOf(first.getFinding());
             out.add(new IssueDiagnosis(first.getIssue(), first.getKb(), first.getTitle(), first.getSection(),
-                    first.getCategory(), first.getRequiredRole(), confidence, recognised == null ? null : recognised.rule(),
-                    List.copyOf(evidence), List.copyOf(errors), List.copyOf(matched), List.copyOf(evidenceAt)));
+                    first.getCategory(), first.getRequiredRole(), confidence.label(), recognised == null ? null : recognised.rule(),
+                    List.copyOf(evidence), List.copyOf(errors), List.copyOf(matched), List.copyOf(repeated),
+                    List.copyOf(evidenceAt)));
         }
         return out;
-    }
-
-    private static int rank(String confidence) {
-        return switch (confidence == null ? "" : confidence.toLowerCase(Locale.ROOT)) {
-            case "high" -> 3;
-            case "medium" -> 2;
-            case "low" -> 1;
-            default -> 0;
-        };
     }
 
     private static List<PlannedRequirement> mergeRequirements(List<Requirement> requirements) {
         Map<String, List<Requirement>> byKey = new LinkedHashMap<>();
         for (Requirement r : requirements) {
-            byKey.computeIfAbsent(r.getKind() + "\u0000" + r.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(r);
+            byKey.computeIfAbsent(r.getKind().label() + "\u0000" + r.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(r);
         }
         List<PlannedRequirement> out = new ArrayList<>();
         for (List<Requirement> group : byKey.values()) {
@@ -129,7 +126,7 @@ public final class Planner {
                 issues.add(r.getIssue());
                 held &= r.isHeld();
             }
-            out.add(new PlannedRequirement(first.getKind(), first.getName(), first.getIssue(), List.copyOf(issues), held));
+            out.add(new PlannedRequirement(first.getKind().label(), first.getName(), first.getIssue(), List.copyOf(issues), held));
         }
         return out;
     }
@@ -160,7 +157,7 @@ public final class Planner {
         }
         candidates.sort(Comparator
                 .comparingInt((Candidate c) -> band(c.action().getPhase()))
-                .thenComparingInt(c -> c.action().getPhase() == Action.Phase.INVESTIGATE ? 0 : 1)
+                .thenComparingInt(c -> c.action().getPhase() == ActionPhase.INVESTIGATE ? 0 : 1)
                 .thenComparingInt(c -> band(c.action().getPhase()) == 1 || band(c.action().getPhase()) == 4
                         ? issueRank.getOrDefault(c.action().getIssue(), Integer.MAX_VALUE) : 0)
                 .thenComparingInt(c -> c.action().getPhase().ordinal())
@@ -212,7 +209,7 @@ public final class Planner {
      * Prerequisites, then every issue's own steps (what to look at before what to change), then re-runs,
      * then checks, and last what to do if the issue is still there.
      */
-    private static int band(Action.Phase phase) {
+    private static int band(ActionPhase phase) {
         return switch (phase) {
             case PREREQUISITE -> 0;
             case INVESTIGATE, FIX -> 1;
@@ -231,7 +228,7 @@ public final class Planner {
         List<C> prerequisites = new ArrayList<>();
         List<C> rest = new ArrayList<>(sorted.size());
         for (C c : sorted) {
-            (action.apply(c).getPhase() == Action.Phase.PREREQUISITE ? prerequisites : rest).add(c);
+            (action.apply(c).getPhase() == ActionPhase.PREREQUISITE ? prerequisites : rest).add(c);
         }
         if (prerequisites.isEmpty()) {
             return sorted;
@@ -243,7 +240,7 @@ public final class Planner {
             int at = -1;
             for (int i = 0; i < rest.size(); i++) {
                 Action a = action.apply(rest.get(i));
-                if (a.getIssue().equals(issue) && a.getPhase() != Action.Phase.RERUN && a.getPhase() != Action.Phase.VERIFY) {
+                if (a.getIssue().equals(issue) && a.getPhase() != ActionPhase.RERUN && a.getPhase() != ActionPhase.VERIFY) {
                     at = i;
                     break;
                 }
@@ -369,24 +366,29 @@ public final class Planner {
             case "field":
                 return orMissing(e == null ? null : e.getLookupField());
             case "value":
-                return orMissing(e == null ? null : e.getLookupValue());
+                return orMissing(e == null ? null : e.lookupValuesInBrief());
             case "url":
-                return orMissing(e == null ? null : e.getCheckUrl());
+                return orMissing(e == null ? null : urls(e));
             case "entity":
                 return orMissing(e == null ? null : e.getEntitySet());
             case "target":
                 return orMissing(e == null ? null : e.getEntitySet() != null ? e.getEntitySet() : String.join(", ", e.getLookedUpTables()));
             case "record":
-                return orMissing(e == null ? null : e.getRecordId());
+                return orMissing(e == null ? null : e.recordIdsInBrief());
             case "role":
                 return orMissing(d == null ? null : d.getRequiredRole());
-            case "values":
+            case "values": {
+                Set<String> all = new LinkedHashSet<>();
+                for (SyncError x : issueErrors) {
+                    all.addAll(x.getLookupValues());
+                }
+                return all.isEmpty() ? MISSING : ValueList.brief(all);
+            }
             case "fields": {
                 Set<String> all = new LinkedHashSet<>();
                 for (SyncError x : issueErrors) {
-                    String v = name.equals("values") ? x.getLookupValue() : x.getLookupField();
-                    if (v != null) {
-                        all.add(v);
+                    if (x.getLookupField() != null) {
+                        all.add(x.getLookupField());
                     }
                 }
                 return all.isEmpty() ? MISSING : String.join(", ", all);
@@ -420,6 +422,15 @@ public final class Planner {
         return b.toString();
     }
 
+    /** The check URL of an error; of a repeated error the first, with how many more there are. */
+    private static String urls(SyncError e) {
+        List<String> all = e.getCheckUrls();
+        if (all.size() <= 1) {
+            return e.getCheckUrl();
+        }
+        return all.get(0) + " (and " + ValueList.count(all.size() - 1L) + " more like it)";
+    }
+
     private static String orMissing(String value) {
         return value == null || value.isBlank() ? MISSING : value;
     }
@@ -428,7 +439,8 @@ public final class Planner {
         List<UnexplainedError> out = new ArrayList<>();
         for (SyncError e : errors) {
             if (!explained.contains(e.getId())) {
-                out.add(new UnexplainedError(e.getId(), ErrorSignature.of(e.getMessage()), e.getMessage()));
+                out.add(new UnexplainedError(e.getId(), ErrorSignature.of(e.getMessage()), e.getMessage(), e.getCount(),
+                        e.getLookupValues(), e.getRecordIds()));
             }
         }
         return out;
@@ -444,18 +456,22 @@ public final class Planner {
             if (o instanceof SyncError e) {
                 out.add(e.getId() + ": " + shorten(e.getMessage()));
             } else if (o instanceof SyncCase c) {
-                out.add("case: map=" + c.getMapName() + ", status=" + c.getMapStatus() + ", attempts=" + c.getAttempts()
-                        + ", occurrences=" + c.getOccurrences() + (c.isConsistent() ? ", consistent" : "")
+                out.add("case: map=" + c.getMapName() + ", status=" + c.getMapStatus() + ", attempts=" + count(c.getAttempts())
+                        + ", occurrences=" + count(c.getOccurrences()) + (c.isConsistent() ? ", consistent" : "")
                         + ", roles=" + c.getRoles());
             } else if (o instanceof Diagnosis dg) {
                 out.add("diagnosis " + dg.getIssue() + (dg.getErrorId() == null ? "" : " on " + dg.getErrorId()));
             } else if (o instanceof Requirement r) {
-                out.add("requirement " + r.getKind() + " '" + r.getName() + "'" + (r.isHeld() ? " (held)" : " (missing)"));
+                out.add("requirement " + r.getKind().label() + " '" + r.getName() + "'" + (r.isHeld() ? " (held)" : " (missing)"));
             } else if (o != null) {
                 out.add(o.toString());
             }
         }
         return out;
+    }
+
+    private static String count(long n) {
+        return Count.isKnown(n) ? Long.toString(n) : "unknown";
     }
 
     private static String shorten(String s) {

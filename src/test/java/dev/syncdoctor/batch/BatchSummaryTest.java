@@ -22,7 +22,7 @@ class BatchSummaryTest {
 
     private static CaseResult diagnosed(String source, String issue) {
         IssueDiagnosis d = new IssueDiagnosis(issue, "KB_" + issue, "title of " + issue, "section", "cat", null, "high", "rule",
-                List.of(), List.of("e1"), List.of(), List.of());
+                List.of(), List.of("e1"), List.of());
         return new CaseResult(source, source, CaseStatus.DIAGNOSED, List.of(d), List.of(), List.of(), List.of(), null, null);
     }
 
