@@ -102,14 +102,19 @@ public final class LookupFailure {
     public String getDocumentedKb() { return documentedKb; }
 
     /**
-     * What the rules quote from the text as evidence, then {@code more}: the field, the value not found,
-     * the check URL's table and the map sentence, each only when the text gave it (a piece for an unknown
-     * part would name "null").
+     * What the rules quote from the text as evidence, then {@code more}: the field, the value not found
+     * (of a repeated error every value, in brief), the check URL's table and the map sentence, each only
+     * when the text gave it (a piece for an unknown part would name "null").
      */
     public String[] textEvidence(String... more) {
         java.util.List<String> out = new java.util.ArrayList<>(4 + more.length);
         out.add("Couldn't resolve the guid for the field: " + error.getLookupField());
-        if (error.getLookupValue() != null) {
+        if (error.getLookupValues().size() > 1) {
+            // One error standing for many rows: its values in brief, not one row's text.
+            out.add(Evidence.CONTEXT + "lookup not found: " + error.lookupValuesInBrief());
+        } else if (error.getLookupValue() != null) {
+            // The article writes "wasn't", copies often "was not": the one the text holds is quoted.
+            out.add("The lookup wasn't found: " + error.getLookupValue());
             out.add("The lookup was not found: " + error.getLookupValue());
         }
         if (target != null) {
