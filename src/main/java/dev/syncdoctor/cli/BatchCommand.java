@@ -3,7 +3,7 @@ package dev.syncdoctor.cli;
 import dev.syncdoctor.api.SyncDoctor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.syncdoctor.batch.AtomicOutput;
+import dev.syncdoctor.io.AtomicFile;
 import dev.syncdoctor.batch.BatchEvaluator;
 import dev.syncdoctor.batch.BatchFormat;
 import dev.syncdoctor.batch.BatchInput;
@@ -110,7 +110,7 @@ public final class BatchCommand implements Callable<Integer> {
             }
             long started = System.nanoTime();
             long records;
-            AtomicOutput outFile = out == null ? null : AtomicOutput.open(out);
+            AtomicFile outFile = out == null ? null : AtomicFile.open(out);
             try {
                 Writer w = outFile == null ? spec.commandLine().getOut() : outFile.writer();
                 long[] inputs = {0};
@@ -141,10 +141,10 @@ public final class BatchCommand implements Callable<Integer> {
             run.put("rules", kb.origin());
             run.put("paths", paths);
             if (summaryFile != null) {
-                AtomicOutput.write(summaryFile, JSON.writeValueAsString(summary.toTree(run)) + "\n");
+                AtomicFile.write(summaryFile, JSON.writeValueAsString(summary.toTree(run)) + "\n");
             }
             if (htmlFile != null) {
-                AtomicOutput.write(htmlFile, HtmlReport.render(summary, run));
+                AtomicFile.write(htmlFile, HtmlReport.render(summary, run));
             }
             err.printf(Locale.ROOT, "syncdoctor batch: %d records in %.2f s (%.0f records/s, %d %s)%n", records, seconds,
                     records / Math.max(seconds, 1e-9), n, n == 1 ? "thread" : "threads");
