@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "FILE is raw text (.txt, .log), a JSON or YAML case file, or - for standard input."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:diagnosed or healthy", "2:usage error or unreadable input", "3:errors present, none recognised",
-                "4:rules failed to compile or to evaluate"})
+                "4:rules failed to compile or to evaluate",
+                "5:standard output could not be written", "6:ended before it finished"})
 public final class DiagnoseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -91,7 +92,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 }
                 exit = Math.max(exit, exitCodeOf(result, err));
             }
-            out.flush();
+            StandardOutput.check(out);
             return exit;
         } catch (CommandFailure f) {
             err.println("syncdoctor: " + f.getMessage());
@@ -112,10 +113,15 @@ public final class DiagnoseCommand implements Callable<Integer> {
     }
 
     private List<CaseFacts> read() throws CommandFailure {
+        if ("-".equals(input)) {
+            StandardInput.checkOpen();
+        } else {
+            notRegular(PathArgument.of(input));
+        }
         CaseInputs inputs = new CaseInputs(maxInputBytes);
         List<CaseFacts> cases = new java.util.ArrayList<>();
         try {
-            List<CaseInput> read = "-".equals(input) ? inputs.read("-", System.in) : inputs.read(Path.of(input));
+            List<CaseInput> read = "-".equals(input) ? inputs.read("-", System.in) : inputs.read(PathArgument.of(input));
             for (CaseInput c : read) {
                 // A CSV row that cannot be read is the whole input's error.
                 if (!c.ok()) {
@@ -138,6 +144,19 @@ public final class DiagnoseCommand implements Callable<Integer> {
             }
         }
         return cases;
+    }
+
+    /**
+     * A FIFO, device or socket named as the input would block or never end: refused. A pipe the shell
+     * already opened ({@code <(command)}, seen as /dev/fd/N) is read.
+     */
+    private static void notRegular(Path file) throws CommandFailure {
+        String name = file.toAbsolutePath().toString();
+        boolean openPipe = name.startsWith("/dev/fd/") || name.startsWith("/proc/self/fd/");
+        if (java.nio.file.Files.exists(file) && !java.nio.file.Files.isRegularFile(file)
+                && !java.nio.file.Files.isDirectory(file) && !openPipe) {
+            throw new CommandFailure(ExitCode.INPUT, file + ": not a regular file (a FIFO, device or socket is not read)");
+        }
     }
 
     private static int exitCodeOf(CaseResult r, PrintWriter err) {

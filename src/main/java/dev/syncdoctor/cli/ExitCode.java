@@ -12,6 +12,10 @@ public final class ExitCode {
     public static final int UNKNOWN = 3;
     /** The rules did not compile, or failed while evaluating. */
     public static final int RULES = 4;
+    /** An output (standard output or a file) could not be written; one line names it. */
+    public static final int OUTPUT = 5;
+    /** The process was ended before the command finished (a signal, or rule code that exited). */
+    public static final int ENDED_EARLY = 6;
 
     private ExitCode() {
     }

@@ -47,15 +47,18 @@ public final class AtomicFile implements Closeable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (Path p : PENDING) {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort while the process ends
-                }
+        Runtime.getRuntime().addShutdownHook(new Thread(AtomicFile::discardPending, "delete-partial-output"));
+    }
+
+    /** Deletes every temporary file not yet committed: for a process that ends before its outputs are complete. */
+    public static void discardPending() {
+        for (Path p : PENDING) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // best effort while the process ends
             }
-        }, "delete-partial-output"));
+        }
     }
 
     private final Path target;

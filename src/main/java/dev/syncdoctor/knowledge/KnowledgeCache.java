@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link RulesCompiler} that keeps compiled knowledge between runs, so a new process does not recompile
- * unchanged rules. It wraps another compiler (the classic compile by default) and only adds the cache:
+ * unchanged rules. It wraps another compiler (the guarded classic compile by default) and only adds the cache:
  * the entry name is the {@link CacheKey} of the rules, its content a {@link CacheEntry} holding the
  * {@link ExecutableModelBuilder executable model}, kept in a {@link CacheFolder} that is trusted only when
  * it is the user's own.
@@ -43,7 +43,7 @@ public final class KnowledgeCache implements RulesCompiler {
     private volatile boolean background;
 
     public KnowledgeCache(Path dir) {
-        this(dir, RulesCompiler.CLASSIC);
+        this(dir, RulesCompiler.GUARDED);
     }
 
     public KnowledgeCache(Path dir, RulesCompiler compiler) {
