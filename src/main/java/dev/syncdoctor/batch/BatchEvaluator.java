@@ -83,6 +83,15 @@ public final class BatchEvaluator {
         return out;
     }
 
+    /** The record of one case already read (an upload's), or its invalid record when it could not be read. Never throws. */
+    public BatchRecord evaluate(CaseInput c) {
+        try {
+            return c.ok() ? evaluateCase(c.facts()) : invalid(c.source(), c.caseId(), c.problem().getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            return invalid(c.source(), c.caseId(), c.source() + ": internal error: " + e);
+        }
+    }
+
     /** Evaluates one case read without problems. */
     BatchRecord evaluateCase(CaseFacts facts) {
         String source = facts.getSource();

@@ -20,6 +20,11 @@ public final class HtmlReport {
 
     /** {@code run} holds what to show about the run itself (e.g. elapsed, threads, rules), label to value. */
     public static String render(BatchSummary s, Map<String, Object> run) {
+        return render(s, null, run);
+    }
+
+    /** As {@link #render(BatchSummary, Map)}, with the per-case table when {@code cases} is not null. */
+    public static String render(BatchSummary s, CaseTable cases, Map<String, Object> run) {
         StringBuilder b = new StringBuilder(16_384);
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -89,8 +94,36 @@ public final class HtmlReport {
             b.append("<h2>Invalid inputs, by reason</h2>\n");
             groups(b, reasons, TOP_REASONS, "reason");
         }
+        if (cases != null) {
+            caseTable(b, cases);
+        }
         b.append("</body>\n</html>\n");
         return b.toString();
+    }
+
+    /** Every case with its status and issues; titles in a details element, so the table stays scannable. */
+    private static void caseTable(StringBuilder b, CaseTable cases) {
+        List<CaseTable.Row> rows = cases.rows();
+        b.append("<h2>Cases</h2>\n");
+        if (cases.omitted() > 0) {
+            b.append("<p>The first ").append(rows.size()).append(" cases are listed; ").append(cases.omitted())
+                    .append(" more are counted above but not listed.</p>\n");
+        }
+        b.append("<table class=\"cases\">\n<tr><th class=\"n\">#</th><th>source</th><th>case</th><th>status</th>")
+                .append("<th>known issues</th><th>not recognised, or why invalid</th></tr>\n");
+        int n = 0;
+        for (CaseTable.Row r : rows) {
+            b.append("<tr><td class=\"n\">").append(++n).append("</td><td><code>").append(esc(r.source()))
+                    .append("</code></td><td>").append(esc(r.caseId())).append("</td><td class=\"").append(esc(r.status()))
+                    .append("\">").append(esc(r.status())).append("</td><td>");
+            for (int i = 0; i < r.issues().size(); i++) {
+                b.append("<details><summary><code>").append(esc(r.issues().get(i))).append("</code></summary>")
+                        .append(esc(r.titles().get(i))).append("</details>");
+            }
+            b.append("</td><td class=\"ex\">").append(esc(r.detail() == null ? "" : BatchFormat.shorten(r.detail(), 300)))
+                    .append("</td></tr>\n");
+        }
+        b.append("</table>\n");
     }
 
     private record Bar(String label, long value, String colour) {

@@ -10,6 +10,7 @@ import dev.syncdoctor.batch.BatchInput;
 import dev.syncdoctor.batch.BatchRecord;
 import dev.syncdoctor.batch.BatchRunner;
 import dev.syncdoctor.batch.BatchSummary;
+import dev.syncdoctor.batch.CaseTable;
 import dev.syncdoctor.batch.HtmlReport;
 import dev.syncdoctor.batch.InputWalker;
 import dev.syncdoctor.batch.Progress;
@@ -112,6 +113,7 @@ public final class BatchCommand implements Callable<Integer> {
             Duration stuckAfter = Duration.ofMillis(2 * knowledge.timeLimitMillis + 5_000);
             BatchRunner runner = new BatchRunner(n, Math.max(16, 64 * n), stuckAfter);
             BatchSummary summary = new BatchSummary();
+            CaseTable table = htmlFile == null ? null : new CaseTable(CaseTable.DEFAULT_ROWS);
             Set<CaseStatus> failing = failOn.isEmpty() ? EnumSet.noneOf(CaseStatus.class) : EnumSet.copyOf(failOn);
             boolean[] failed = {false};
             Progress progress = System.console() != null ? new Progress(err) : Progress.NONE;
@@ -130,6 +132,9 @@ public final class BatchCommand implements Callable<Integer> {
                     for (BatchRecord r : rs) {
                         write(w, r);
                         summary.add(r.result());
+                        if (table != null) {
+                            table.add(r.result());
+                        }
                         failed[0] |= failing.contains(r.result().status());
                     }
                     // A write to standard output that failed (a full disk) stops the run at once.
@@ -154,7 +159,7 @@ public final class BatchCommand implements Callable<Integer> {
             run.put("rules", kb.origin());
             run.put("paths", paths);
             writeWhole(outputs.get(1), "--summary " + summaryFile, JSON.writeValueAsString(summary.toTree(run)) + "\n");
-            writeWhole(outputs.get(2), "--html " + htmlFile, HtmlReport.render(summary, run));
+            writeWhole(outputs.get(2), "--html " + htmlFile, HtmlReport.render(summary, table, run));
             // Committed last, together: a run that failed on the way replaces none of the outputs.
             for (int i = 0; i < outputs.size(); i++) {
                 AtomicFile f = outputs.get(i);

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code syncdoctor <command>}. */
 @Command(name = "syncdoctor", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Diagnoses Dynamics 365 dual-write initial synchronization failures and prints an ordered action plan.",
-        subcommands = {DiagnoseCommand.class, BatchCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DiagnoseCommand.class, BatchCommand.class, RulesCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

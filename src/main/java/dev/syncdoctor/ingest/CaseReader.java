@@ -184,7 +184,12 @@ public final class CaseReader {
         String text = decode(bytes, source);
         String caseId = "-".equals(source) ? "stdin" : defaultCaseId(Path.of(source).getFileName() == null
                 ? source : Path.of(source).getFileName().toString());
-        if (firstNonBlank(text) == '{') {
+        // A named upload (the web server's) is read by its extension, as a file is; a bare stream by its first character.
+        String ext = "-".equals(source) ? "" : extension(source);
+        if (ext.equals("yaml") || ext.equals("yml")) {
+            return List.of(fromDocument(source, caseId, text, yaml, "YAML"));
+        }
+        if (ext.equals("json") || firstNonBlank(text) == '{') {
             return List.of(fromDocument(source, caseId, text, json, "JSON"));
         }
         return List.of(fromText(source, caseId, text));

@@ -35,4 +35,25 @@ class HtmlReportTest {
         // Any http that remains is escaped text inside an element, never inside a tag.
         assertThat(Pattern.compile("<[^>]*http").matcher(html).find()).isFalse();
     }
+
+    @Test
+    void thePerCaseTableListsEveryCaseInOrderEscapedAndCountsTheRowsPastItsLimit() {
+        BatchSummary s = new BatchSummary();
+        CaseTable table = new CaseTable(2);
+        List<CaseResult> results = List.of(
+                new CaseResult("a.txt", "<i>a</i>", CaseStatus.UNKNOWN, List.of(), List.of(), List.of(),
+                        List.of(new UnexplainedError("e1", "Message: <n> widgets", "Message: 3 widgets")), null, null),
+                CaseResult.invalid("b.json", "b", "b.json:1:2: not JSON"),
+                CaseResult.invalid("c.json", "c", "c.json: too large"));
+        for (CaseResult r : results) {
+            s.add(r);
+            table.add(r);
+        }
+        String html = HtmlReport.render(s, table, new LinkedHashMap<>());
+        assertThat(html).contains("<h2>Cases</h2>").contains("&lt;i&gt;a&lt;/i&gt;").doesNotContain("<i>a</i>");
+        assertThat(html.indexOf("a.txt", html.indexOf("<h2>Cases</h2>"))).isLessThan(html.indexOf("b.json:1:2", html.indexOf("<h2>Cases</h2>")));
+        assertThat(html).contains("not recognised: Message: &lt;n&gt; widgets").contains("1 more are counted above but not listed");
+        assertThat(html.substring(html.indexOf("<h2>Cases</h2>"))).doesNotContain("c.json: too large");
+        assertThat(HtmlReport.render(s, new LinkedHashMap<>())).doesNotContain("<h2>Cases</h2>");
+    }
 }

@@ -1,0 +1,100 @@
+package dev.syncdoctor.serve;
+
+import dev.syncdoctor.ingest.CaseContext;
+import dev.syncdoctor.ingest.CaseReader;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The case context a caller knows beyond the text, as query parameters named after the CLI's flags:
+ * {@code map, status, attempts, occurrences, consistent, phase, direction, durationMinutes, rows,
+ * legalEntities, lookups, role} (repeatable). As with the flags, they win over what a case file says.
+ */
+final class ContextParams {
+    static final List<String> NAMES = List.of("map", "status", "attempts", "occurrences", "consistent", "phase",
+            "direction", "durationMinutes", "rows", "legalEntities", "lookups", "role");
+
+    private ContextParams() {
+    }
+
+    static CaseContext of(Context ctx) {
+        CaseContext c = new CaseContext();
+        c.setMapName(text(ctx, "map"));
+        c.setMapStatus(text(ctx, "status"));
+        c.setAttempts(intOf(ctx, "attempts"));
+        c.setOccurrences(intOf(ctx, "occurrences"));
+        String consistent = text(ctx, "consistent");
+        if (consistent != null) {
+            switch (consistent.toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "1", "on" -> c.setConsistent(true);
+                case "false", "no", "0", "off" -> c.setConsistent(false);
+                default -> throw ApiError.badRequest("consistent: '" + RequestBody.shorten(consistent) + "' is not true or false");
+            }
+        }
+        String phase = text(ctx, "phase");
+        if (phase != null) {
+            String canonical = CaseReader.canonicalPhase(phase);
+            if (canonical == null) {
+                throw ApiError.badRequest("phase: '" + RequestBody.shorten(phase) + "' is not one of initial, live, setup, start");
+            }
+            c.setPhase(canonical);
+        }
+        String direction = text(ctx, "direction");
+        if (direction != null) {
+            String canonical = CaseReader.canonicalDirection(direction);
+            if (canonical == null) {
+                throw ApiError.badRequest("direction: '" + RequestBody.shorten(direction) + "' is not FO->DV or DV->FO");
+            }
+            c.setDirection(canonical);
+        }
+        Integer minutes = intOf(ctx, "durationMinutes");
+        c.setDurationMinutes(minutes == null ? null : minutes.longValue());
+        Integer rows = intOf(ctx, "rows");
+        c.setRowCount(rows == null ? null : rows.longValue());
+        c.setLegalEntityCount(intOf(ctx, "legalEntities"));
+        c.setLookupCount(intOf(ctx, "lookups"));
+        for (String role : ctx.queryParams("role")) {
+            if (!role.isBlank()) {
+                if (role.length() > 200) {
+                    throw ApiError.badRequest("role: longer than 200 characters");
+                }
+                c.addRole(role.trim());
+            }
+        }
+        return c;
+    }
+
+    private static String text(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        if (v.length() > 500) {
+            throw ApiError.badRequest(name + ": longer than 500 characters");
+        }
+        return v.trim();
+    }
+
+    private static Integer intOf(Context ctx, String name) {
+        String v = text(ctx, name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n < 0) {
+                throw ApiError.badRequest(name + ": cannot be negative");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest(name + ": '" + RequestBody.shorten(v) + "' is not a whole number");
+        }
+    }
+
+    /** A boolean flag parameter such as {@code explain}: present and not false. */
+    static boolean flag(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        return v != null && !v.equalsIgnoreCase("false") && !v.equals("0");
+    }
+}
