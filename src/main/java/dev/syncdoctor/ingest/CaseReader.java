@@ -421,8 +421,7 @@ public final class CaseReader {
         ExtractedText x = ErrorExtractor.extract(TextNormaliser.normalise(text));
         SyncCase c = facts.getSyncCase();
         for (SyncError e : x.errors()) {
-            e.setId("e" + (facts.getErrors().size() + 1));
-            facts.getErrors().add(e);
+            facts.addError(e);
         }
         facts.getLegs().addAll(x.legs());
         if (c.getMapName() == null && x.mapName() != null) {

@@ -302,7 +302,9 @@ public final class CsvCaseReader {
         for (int i = 1; i < texts.size(); i++) {
             CaseFacts more = reader.fromText(source, caseId, texts.get(i));
             facts.getLegs().addAll(more.getLegs());
-            facts.getErrors().addAll(more.getErrors());
+            for (SyncError e : more.getErrors()) {
+                facts.addError(e);
+            }
             var s = facts.getSyncCase();
             var m = more.getSyncCase();
             if (s.getCompletionStatus() == null) {
@@ -310,12 +312,6 @@ public final class CsvCaseReader {
             }
             if (s.getMapName() == null) {
                 s.setMapName(m.getMapName());
-            }
-        }
-        if (texts.size() > 1) {
-            int n = 0;
-            for (SyncError e : facts.getErrors()) {
-                e.setId("e" + (++n));
             }
         }
         return facts;

@@ -1,11 +1,7 @@
 package dev.syncdoctor.ingest;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Turns error text as users paste it (from the docs page's markdown, web pages, e-mails, tickets) into
@@ -17,16 +13,14 @@ import java.util.Set;
  * <li>Markdown escapes go: a backslash (or a run of them) before {@code [ ] _ < > * `} is dropped, a run
  * of backslashes before any other character becomes one ({@code X:\\bt} becomes {@code X:\bt}), and a
  * backslash before a leading {@code ---} is dropped.</li>
- * <li>Every line is trimmed and its runs of spaces folded to one.</li>
+ * <li>Every line is trimmed, loses the quote prefixes of a mail reply ({@code > }, {@code > > }) and
+ * has its runs of spaces folded to one.</li>
  * <li>Inline code spans lose their backticks; emphasis markers ({@code *}, {@code _}, runs of them) that
  * open at the start of a line and close at the end of the same or a later line of the same paragraph
  * go; code fence lines become blank lines.</li>
- * <li>Hard-wrapped lines are joined with one space: lines inside one emphasis span, a line that ends
- * with a function word ("was", "the", "at", ...), a known label ("ErrorMessage:", "Message:", "the
- * following error:", "data exists:", ...), an opening bracket, or a comma after error text, and a
- * line that starts with a lower-case letter (after a line not ending a sentence), a closing bracket or
- * {@code ---}. Other line breaks stay, so separate errors on separate lines stay apart; runs of blank
- * lines become one blank line.</li>
+ * <li>Lines of one message that a layout broke apart are joined ({@link LineJoiner}: hard wraps, mail
+ * and chat wraps, documented multi-line messages); separate errors on separate lines stay apart; runs
+ * of blank lines become one blank line.</li>
  * </ol>
  * The result is a fixed point: {@code normalise(normalise(x)).equals(normalise(x))}. Every step is a
  * single forward scan, so the time is linear in the input.
@@ -34,36 +28,12 @@ import java.util.Set;
 public final class TextNormaliser {
 
     private static final int MAX_WRAP_ROUNDS = 8;
+    /** Most mail clients quote a reply with "> " per level; a paste may keep them. */
+    private static final char QUOTE = '>';
     private static final String ESCAPABLE = "[]_<>*`";
     private static final String MARKERS = "*_";
     private static final String CODE_OPEN_BEFORE = "([{\"'*_";
     private static final String CODE_CLOSE_AFTER = ".,;:!?)]}\"'*_";
-
-    /** Words a sentence does not end on: a line ending with one was hard-wrapped. */
-    private static final Set<String> FUNCTION_WORDS = new HashSet<>(Arrays.asList(
-            "a", "an", "the", "to", "of", "for", "with", "from", "in", "at", "on", "by", "and", "or",
-            "was", "is", "are", "were", "be", "been", "not", "that", "this", "if", "as", "into", "than",
-            "could", "couldn't", "can't", "cannot", "does", "did", "has", "have", "had", "its", "wasn't"));
-
-    /** Labels (case as written) after which an error text goes on in the next line. */
-    private static final Set<String> LABELS = new HashSet<>(Arrays.asList(
-            "Message:", "ErrorMessage:", "Stacktrace:", "StackTrace:", "Error:", "Exception:", "Details:",
-            "ErrorsDetails:", "ErrorDetails:", "Description:", "MSG:", "Reason:"));
-
-    /** Endings (lower case) after which an error text goes on in the next line. */
-    private static final String[] LABEL_ENDINGS = {
-        "following are the details:", "error details:", ", the following error:", "for the field:",
-        " not found:", "wasn't found:", "data exists:", "indicate success:", "record id:"
-    };
-
-    /** Words that make a line look like error text (lower case; substring match). */
-    static final String[] ERROR_WORDS = {
-        "error", "fail", "exception", "unable", "cannot", "can't", "couldn't", "could not", "not found",
-        "wasn't found", "mismatch", "denied", "refused", "forbidden", "invalid", "unauthorized",
-        "bad request", "not allowed", "missing", "does not match", "not discoverable", "went wrong",
-        "not a member", "stack trace", "exceeds", "timed out", "timeout"
-    };
-    private static final int MAX_ERROR_WORD = 20;
 
     private TextNormaliser() {
     }
@@ -87,6 +57,7 @@ public final class TextNormaliser {
                 }
             }
             changed |= spans[lines.size()];
+            changed |= stripQuotePrefixes(lines); // "*> text*": a quote prefix inside emphasis
             if (!changed) {
                 break;
             }
@@ -103,7 +74,7 @@ public final class TextNormaliser {
                 lines.set(i, stripLeadingBackslashRule(line));
             }
         }
-        return join(lines, joinNext);
+        return LineJoiner.join(lines, joinNext);
     }
 
     // ---- step 1: line ends, quotes, spaces, control characters
@@ -229,10 +200,19 @@ public final class TextNormaliser {
         }
     }
 
-    /** One line trimmed, with runs of spaces folded to one; a substring when nothing needs folding. */
+    /**
+     * One line trimmed, without the quote prefixes of a mail reply ("> ", "> > ", ">>"), with runs of
+     * spaces folded to one; a substring when nothing needs folding.
+     */
     private static String fold(String s, int from, int to) {
         while (from < to && s.charAt(from) == ' ') {
             from++;
+        }
+        while (from < to && s.charAt(from) == QUOTE && (from + 1 == to || s.charAt(from + 1) == ' ' || s.charAt(from + 1) == QUOTE)) {
+            from++;
+            while (from < to && s.charAt(from) == ' ') {
+                from++;
+            }
         }
         while (to > from && s.charAt(to - 1) == ' ') {
             to--;
@@ -260,6 +240,22 @@ public final class TextNormaliser {
             }
         }
         return new String(out, 0, len);
+    }
+
+    /** Strips quote prefixes that other steps uncovered; whether any line changed. */
+    private static boolean stripQuotePrefixes(List<String> lines) {
+        boolean changed = false;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!line.isEmpty() && line.charAt(0) == QUOTE) {
+                String folded = fold(line, 0, line.length());
+                if (folded.length() != line.length()) {
+                    lines.set(i, folded);
+                    changed = true;
+                }
+            }
+        }
+        return changed;
     }
 
     // ---- step 4a: inline code spans
@@ -468,157 +464,5 @@ public final class TextNormaliser {
         }
         int j = runEnd(line, 0, '\\');
         return line.startsWith("---", j) ? line.substring(j) : line;
-    }
-
-    // ---- step 5: join hard-wrapped lines
-
-    private static String join(List<String> lines, boolean[] joinNext) {
-        StringBuilder out = new StringBuilder();
-        StringBuilder current = null;
-        boolean currentErrorLike = false;
-        boolean forced = false;
-        boolean blankPending = false;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isEmpty()) {
-                if (current != null) {
-                    flush(out, current);
-                    current = null;
-                }
-                blankPending = out.length() > 0;
-                forced = false;
-                continue;
-            }
-            if (current != null && (forced || continues(current, currentErrorLike, line))) {
-                // Only whether the joined line is error-like matters: skip the tests once it is.
-                boolean errorLike = currentErrorLike || errorLikeSeam(current, line) || isErrorLike(line);
-                current.append(' ').append(line);
-                currentErrorLike = errorLike;
-            } else {
-                if (current != null) {
-                    flush(out, current);
-                }
-                if (blankPending) {
-                    out.append('\n');
-                    blankPending = false;
-                }
-                current = new StringBuilder(line);
-                currentErrorLike = isErrorLike(line);
-            }
-            forced = joinNext[i];
-        }
-        if (current != null) {
-            flush(out, current);
-        }
-        return out.toString();
-    }
-
-    private static void flush(StringBuilder out, StringBuilder line) {
-        if (out.length() > 0) {
-            out.append('\n');
-        }
-        out.append(line);
-    }
-
-    /** Whether {@code next} continues {@code prev}: depends on all of prev and the first token of next. */
-    private static boolean continues(CharSequence prev, boolean prevErrorLike, String next) {
-        char first = next.charAt(0);
-        char last = prev.charAt(prev.length() - 1);
-        if (next.startsWith("---") || ")]},;".indexOf(first) >= 0) {
-            return true;
-        }
-        boolean sentenceEnd = last == '.' || last == '!' || last == '?';
-        if (Character.isLowerCase(first) && !sentenceEnd) {
-            return true;
-        }
-        if ("([{=&/\\".indexOf(last) >= 0) {
-            return true;
-        }
-        if (last == ',' && prevErrorLike) {
-            return true;
-        }
-        String lastToken = lastToken(prev);
-        if (FUNCTION_WORDS.contains(lastToken.toLowerCase(Locale.ROOT))) {
-            return true;
-        }
-        if (last == ':') {
-            if (LABELS.contains(lastToken)) {
-                return true;
-            }
-            String tail = tail(prev, 40).toLowerCase(Locale.ROOT);
-            for (String ending : LABEL_ENDINGS) {
-                if (tail.endsWith(ending)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static String lastToken(CharSequence s) {
-        int end = s.length();
-        int start = end;
-        while (start > 0 && s.charAt(start - 1) != ' ') {
-            start--;
-        }
-        return s.subSequence(start, end).toString();
-    }
-
-    private static String tail(CharSequence s, int max) {
-        return s.subSequence(Math.max(0, s.length() - max), s.length()).toString();
-    }
-
-    private static boolean errorLikeSeam(CharSequence prev, String next) {
-        String seam = tail(prev, MAX_ERROR_WORD) + " " + next.substring(0, Math.min(next.length(), MAX_ERROR_WORD));
-        return isErrorLike(seam);
-    }
-
-    /** The error words by their first letter, for one allocation-free pass over a line. */
-    private static final String[][] ERROR_WORDS_BY_FIRST = new String[128][];
-
-    static {
-        for (String w : ERROR_WORDS) {
-            char f = w.charAt(0);
-            String[] old = ERROR_WORDS_BY_FIRST[f];
-            String[] grown = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
-            grown[grown.length - 1] = w;
-            ERROR_WORDS_BY_FIRST[f] = grown;
-        }
-    }
-
-    /** Whether the text holds a word that error messages use (ignoring case). */
-    static boolean isErrorLike(String text) {
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = lowerAscii(text.charAt(i));
-            String[] words = c < 128 ? ERROR_WORDS_BY_FIRST[c] : null;
-            if (words == null) {
-                continue;
-            }
-            for (String w : words) {
-                if (startsWithIgnoringCase(text, i, w)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** {@code lowerWord} (ASCII, lower case) at {@code at} in {@code text}, ignoring the text's case. */
-    private static boolean startsWithIgnoringCase(String text, int at, String lowerWord) {
-        int len = lowerWord.length();
-        if (at + len > text.length()) {
-            return false;
-        }
-        for (int k = 1; k < len; k++) {
-            if (lowerAscii(text.charAt(at + k)) != lowerWord.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static char lowerAscii(char c) {
-        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 }

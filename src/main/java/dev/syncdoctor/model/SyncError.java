@@ -40,6 +40,19 @@ public class SyncError {
     private final List<String> codes = new ArrayList<>();
     /** First frame of the stack trace, e.g. "Microsoft.Dynamics.Integrator.QueryGenerator.AxClient.<ExportAxPackage>d__16.MoveNext()". */
     private String stackTop;
+    /**
+     * How many times this error was seen: identical errors that differ only in their values (record
+     * ids, lookup values, check URLs) are one fact, so rules reason once per kind of error.
+     */
+    private int count = 1;
+    /** Every distinct lookup value of the errors this one stands for, in the order seen (the first is {@link #lookupValue}). */
+    private final java.util.LinkedHashSet<String> lookupValues = new java.util.LinkedHashSet<>();
+    /** Every distinct record id, in the order seen. */
+    private final java.util.LinkedHashSet<String> recordIds = new java.util.LinkedHashSet<>();
+    /** The check URLs already held, for a constant-time test when thousands of rows add theirs. */
+    private final java.util.HashSet<String> checkUrlSet = new java.util.HashSet<>();
+    /** How many check URLs of an error {@link #shape()} masks. */
+    private static final int MASKED_URLS = 3;
 
     public SyncError() {
     }
@@ -98,13 +111,27 @@ public class SyncError {
     public String getMapName() { return mapName; }
     public void setMapName(String mapName) { this.mapName = mapName; }
     public String getRecordId() { return recordId; }
-    public void setRecordId(String recordId) { this.recordId = recordId; }
+    public void setRecordId(String recordId) {
+        this.recordId = recordId;
+        if (recordId != null) {
+            recordIds.add(recordId);
+        }
+    }
     public String getLookupField() { return lookupField; }
     public void setLookupField(String lookupField) { this.lookupField = lookupField; }
     public String getLookupValue() { return lookupValue; }
-    public void setLookupValue(String lookupValue) { this.lookupValue = lookupValue; }
+    public void setLookupValue(String lookupValue) {
+        this.lookupValue = lookupValue;
+        if (lookupValue != null) {
+            lookupValues.add(lookupValue);
+        }
+    }
     public List<String> getCheckUrls() { return Collections.unmodifiableList(checkUrls); }
-    public void addCheckUrl(String url) { checkUrls.add(url); }
+    public void addCheckUrl(String url) {
+        if (checkUrlSet.add(url)) {
+            checkUrls.add(url);
+        }
+    }
     public String getCheckUrl() { return checkUrls.isEmpty() ? null : checkUrls.get(0); }
     public String getEntitySet() { return entitySet; }
     public void setEntitySet(String entitySet) { this.entitySet = entitySet; }
@@ -114,6 +141,49 @@ public class SyncError {
     public void addCode(String code) { codes.add(code); }
     public String getStackTop() { return stackTop; }
     public void setStackTop(String stackTop) { this.stackTop = stackTop; }
+
+    /** How many errors of the input this fact stands for (1 unless identical errors repeated). */
+    public int getCount() { return count; }
+    /** Every distinct lookup value, in input order. */
+    public List<String> getLookupValues() { return List.copyOf(lookupValues); }
+    /** Every distinct record id, in input order. */
+    public List<String> getRecordIds() { return List.copyOf(recordIds); }
+    /** The lookup values in brief, for evidence and plans: "V-1, V-2, V-3 and 4,997 more". */
+    public String lookupValuesInBrief() { return ValueList.brief(lookupValues); }
+    /** The record ids in brief. */
+    public String recordIdsInBrief() { return ValueList.brief(recordIds); }
+
+    /**
+     * The shape of this error with its values masked: two errors with one shape differ only in their
+     * record id, lookup value or check URLs. Every other extracted part is part of the shape, so two
+     * errors of one shape match the same rules.
+     */
+    public String shape() {
+        String masked = message;
+        masked = mask(masked, recordId);
+        masked = mask(masked, lookupValue);
+        // The URLs of one row; an error listing many more is rare and keeps them in its shape (bounded work).
+        for (int i = 0; i < Math.min(checkUrls.size(), MASKED_URLS); i++) {
+            masked = mask(masked, checkUrls.get(i));
+        }
+        return masked + '\u0000' + httpStatus + '\u0000' + httpReason + '\u0000' + component + '\u0000' + mapName
+                + '\u0000' + lookupField + '\u0000' + entitySet + '\u0000' + platformCode + '\u0000' + codes
+                + '\u0000' + stackTop;
+    }
+
+    private static String mask(String text, String value) {
+        return value == null || value.isEmpty() ? text : text.replace(value, "\u0001");
+    }
+
+    /** Takes in another error of the same {@link #shape()}: its count, values, record ids and URLs. */
+    public void absorb(SyncError other) {
+        count += other.count;
+        lookupValues.addAll(other.lookupValues);
+        recordIds.addAll(other.recordIds);
+        for (String url : other.checkUrls) {
+            addCheckUrl(url);
+        }
+    }
 
     @Override
     public String toString() {

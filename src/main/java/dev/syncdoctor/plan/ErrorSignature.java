@@ -1,5 +1,7 @@
 package dev.syncdoctor.plan;
 
+import dev.syncdoctor.ingest.TextScan;
+
 /**
  * The shape of an error message with its variable parts masked (URLs, paths, GUIDs, hex codes, record
  * ids, quoted values, entity names, numbers), so the same unknown error from many environments groups
@@ -104,17 +106,7 @@ public final class ErrorSignature {
     }
 
     private static int guid(String s, int i) {
-        if (!boundaryBefore(s, i) || i + 36 > s.length()) {
-            return i;
-        }
-        for (int k = 0; k < 36; k++) {
-            char c = s.charAt(i + k);
-            boolean dash = k == 8 || k == 13 || k == 18 || k == 23;
-            if (dash ? c != '-' : Character.digit(c, 16) < 0) {
-                return i;
-            }
-        }
-        return boundaryAfter(s, i + 36) ? i + 36 : i;
+        return boundaryBefore(s, i) && TextScan.isGuidAt(s, i) && boundaryAfter(s, i + 36) ? i + 36 : i;
     }
 
     private static int hex(String s, int i) {

@@ -8,6 +8,7 @@ import dev.syncdoctor.model.Diagnosis;
 import dev.syncdoctor.model.Requirement;
 import dev.syncdoctor.model.SyncCase;
 import dev.syncdoctor.model.SyncError;
+import dev.syncdoctor.model.ValueList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -83,11 +84,12 @@ public final class Planner {
             Set<String> evidence = new LinkedHashSet<>();
             Set<String> errors = new LinkedHashSet<>();
             Set<String> matched = new LinkedHashSet<>();
+            List<RepeatedError> repeated = new ArrayList<>();
             String confidence = first.getConfidence();
             for (Diagnosis d : group) {
                 evidence.addAll(d.getEvidence());
-                if (d.getErrorId() != null) {
-                    errors.add(d.getErrorId());
+                if (d.getErrorId() != null && errors.add(d.getErrorId()) && d.getError() != null && d.getError().getCount() > 1) {
+                    repeated.add(RepeatedError.of(d.getError()));
                 }
                 if (rank(d.getConfidence()) > rank(confidence)) {
                     confidence = d.getConfidence();
@@ -99,7 +101,7 @@ public final class Planner {
             Derivation recognised = ev.derivationOf(first.getFinding());
             out.add(new IssueDiagnosis(first.getIssue(), first.getKb(), first.getTitle(), first.getSection(),
                     first.getCategory(), first.getRequiredRole(), confidence, recognised == null ? null : recognised.rule(),
-                    List.copyOf(evidence), List.copyOf(errors), List.copyOf(matched)));
+                    List.copyOf(evidence), List.copyOf(errors), List.copyOf(matched), List.copyOf(repeated)));
         }
         return out;
     }
@@ -244,25 +246,30 @@ public final class Planner {
             case "field":
                 return orElse(e == null ? null : e.getLookupField(), "the lookup field");
             case "value":
-                return orElse(e == null ? null : e.getLookupValue(), "the missing value");
+                return orElse(e == null ? null : e.lookupValuesInBrief(), "the missing value");
             case "url":
-                return orElse(e == null ? null : e.getCheckUrl(), "the URL given in the error");
+                return orElse(e == null ? null : urls(e), "the URL given in the error");
             case "entity":
                 return orElse(e == null ? null : e.getEntitySet(), "the referenced table");
             case "record":
-                return orElse(e == null ? null : e.getRecordId(), "the record");
+                return orElse(e == null ? null : e.recordIdsInBrief(), "the record");
             case "role":
                 return orElse(d == null ? null : d.getRequiredRole(), "the required role");
-            case "values":
+            case "values": {
+                Set<String> all = new LinkedHashSet<>();
+                for (SyncError x : issueErrors) {
+                    all.addAll(x.getLookupValues());
+                }
+                return all.isEmpty() ? "the missing values" : ValueList.brief(all);
+            }
             case "fields": {
                 Set<String> all = new LinkedHashSet<>();
                 for (SyncError x : issueErrors) {
-                    String v = name.equals("values") ? x.getLookupValue() : x.getLookupField();
-                    if (v != null) {
-                        all.add(v);
+                    if (x.getLookupField() != null) {
+                        all.add(x.getLookupField());
                     }
                 }
-                return all.isEmpty() ? (name.equals("values") ? "the missing values" : "the lookup fields") : String.join(", ", all);
+                return all.isEmpty() ? "the lookup fields" : String.join(", ", all);
             }
             default:
                 return null;
@@ -293,6 +300,15 @@ public final class Planner {
         return b.toString();
     }
 
+    /** The check URL of an error; of a repeated error the first, with how many more there are. */
+    private static String urls(SyncError e) {
+        List<String> all = e.getCheckUrls();
+        if (all.size() <= 1) {
+            return e.getCheckUrl();
+        }
+        return all.get(0) + " (and " + ValueList.count(all.size() - 1L) + " more like it)";
+    }
+
     private static String orElse(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;
     }
@@ -301,7 +317,8 @@ public final class Planner {
         List<UnexplainedError> out = new ArrayList<>();
         for (SyncError e : errors) {
             if (!explained.contains(e.getId())) {
-                out.add(new UnexplainedError(e.getId(), ErrorSignature.of(e.getMessage()), e.getMessage()));
+                out.add(new UnexplainedError(e.getId(), ErrorSignature.of(e.getMessage()), e.getMessage(), e.getCount(),
+                        e.getLookupValues(), e.getRecordIds()));
             }
         }
         return out;

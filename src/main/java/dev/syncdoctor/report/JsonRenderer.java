@@ -7,6 +7,7 @@ import dev.syncdoctor.plan.CaseResult;
 import dev.syncdoctor.plan.IssueDiagnosis;
 import dev.syncdoctor.plan.PlannedRequirement;
 import dev.syncdoctor.plan.PlannedStep;
+import dev.syncdoctor.plan.RepeatedError;
 import dev.syncdoctor.plan.UnexplainedError;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -58,6 +59,13 @@ public final class JsonRenderer implements CaseRenderer {
             m.put("rule", d.rule());
             m.put("evidence", d.evidence());
             m.put("errors", d.errors());
+            if (!d.repeated().isEmpty()) {
+                List<Object> repeated = new ArrayList<>();
+                for (RepeatedError e : d.repeated()) {
+                    repeated.add(repeated(e.id(), e.count(), e.values(), e.records()));
+                }
+                m.put("repeated", repeated);
+            }
             if (explain) {
                 m.put("matched", d.matched());
             }
@@ -97,10 +105,29 @@ public final class JsonRenderer implements CaseRenderer {
             m.put("id", u.id());
             m.put("signature", u.signature());
             m.put("text", u.text());
+            if (u.count() > 1) {
+                m.putAll(repeated(null, u.count(), u.values(), u.records()));
+            }
             unexplained.add(m);
         }
         root.put("unexplained", unexplained);
         root.put("error", r.error());
         return root;
+    }
+
+    /** A repeated error: its count and every value and record id it was seen with (omitted when none). */
+    private static Map<String, Object> repeated(String id, int count, List<String> values, List<String> records) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (id != null) {
+            m.put("id", id);
+        }
+        m.put("count", count);
+        if (!values.isEmpty()) {
+            m.put("values", values);
+        }
+        if (!records.isEmpty()) {
+            m.put("records", records);
+        }
+        return m;
     }
 }

@@ -1,5 +1,6 @@
 package dev.syncdoctor.report;
 
+import dev.syncdoctor.model.ValueList;
 import dev.syncdoctor.plan.CaseResult;
 import dev.syncdoctor.plan.IssueDiagnosis;
 import dev.syncdoctor.plan.PlannedRequirement;
@@ -36,6 +37,9 @@ public final class MarkdownRenderer implements CaseRenderer {
                         b.append(i == 0 ? "" : ", ").append('`').append(d.evidence().get(i).replace("`", "'")).append('`');
                     }
                 }
+                if (!d.repeated().isEmpty()) {
+                    b.append("  \n  Errors: ").append(escape(TextRenderer.errorsInBrief(d)));
+                }
                 if (explain) {
                     b.append("  \n  Rule: `").append(d.rule()).append('`');
                 }
@@ -66,7 +70,11 @@ public final class MarkdownRenderer implements CaseRenderer {
         if (!r.unexplained().isEmpty()) {
             b.append("\n### Not recognised\n\n");
             for (UnexplainedError u : r.unexplained()) {
-                b.append("- ").append(u.id()).append(":\n\n  ```\n  ").append(TextRenderer.shorten(u.text()).replace("```", "'''"))
+                b.append("- ").append(u.id()).append(escape(TextRenderer.timesInBrief(u.count())));
+                if (!u.values().isEmpty() && u.count() > 1) {
+                    b.append(", values ").append(escape(ValueList.brief(u.values())));
+                }
+                b.append(":\n\n  ```\n  ").append(TextRenderer.shorten(u.text()).replace("```", "'''"))
                         .append("\n  ```\n");
             }
         }

@@ -3,7 +3,9 @@ package dev.syncdoctor.report;
 import dev.syncdoctor.plan.CaseResult;
 import dev.syncdoctor.plan.IssueDiagnosis;
 import dev.syncdoctor.plan.PlannedRequirement;
+import dev.syncdoctor.model.ValueList;
 import dev.syncdoctor.plan.PlannedStep;
+import dev.syncdoctor.plan.RepeatedError;
 import dev.syncdoctor.plan.UnexplainedError;
 
 /** A plain-text plan for a terminal: what it is, what it needs first, what to do in which order. */
@@ -36,7 +38,7 @@ public final class TextRenderer implements CaseRenderer {
                     b.append("    evidence: ").append(String.join("; ", d.evidence())).append('\n');
                 }
                 if (!d.errors().isEmpty()) {
-                    b.append("    errors: ").append(String.join(", ", d.errors())).append('\n');
+                    b.append("    errors: ").append(errorsInBrief(d)).append('\n');
                 }
                 if (explain) {
                     b.append("    rule: ").append(d.rule()).append('\n');
@@ -73,7 +75,10 @@ public final class TextRenderer implements CaseRenderer {
         if (!r.unexplained().isEmpty()) {
             b.append("\nNot recognised (no known issue matches; nothing is guessed)\n");
             for (UnexplainedError u : r.unexplained()) {
-                b.append("  ").append(u.id()).append(": ").append(shorten(u.text())).append('\n');
+                b.append("  ").append(u.id()).append(timesInBrief(u.count())).append(": ").append(shorten(u.text())).append('\n');
+                if (!u.values().isEmpty() && u.count() > 1) {
+                    b.append("    values: ").append(ValueList.brief(u.values())).append('\n');
+                }
             }
         }
         return b.toString();
@@ -110,6 +115,32 @@ public final class TextRenderer implements CaseRenderer {
             parts.add(d.kb() + " \"" + d.section() + '"');
         }
         return parts.isEmpty() ? String.join(", ", s.issues()) : String.join("; ", parts);
+    }
+
+    /** "e1 (5,000 times: V-1, V-2, V-3 and 4,997 more), e2": the errors of a diagnosis, repeats counted. */
+    static String errorsInBrief(IssueDiagnosis d) {
+        StringBuilder b = new StringBuilder();
+        for (String id : d.errors()) {
+            if (b.length() > 0) {
+                b.append(", ");
+            }
+            b.append(id);
+            for (RepeatedError e : d.repeated()) {
+                if (e.id().equals(id)) {
+                    b.append(" (").append(ValueList.count(e.count())).append(" times");
+                    if (!e.values().isEmpty()) {
+                        b.append(": ").append(ValueList.brief(e.values()));
+                    }
+                    b.append(')');
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** " (40 times)" for a repeated error, nothing for one seen once. */
+    static String timesInBrief(int count) {
+        return count > 1 ? " (" + ValueList.count(count) + " times)" : "";
     }
 
     static String shorten(String s) {

@@ -49,9 +49,10 @@ class CsvCaseReaderTest {
                 + "c1,,,,,,,,\"Dual write Initial sync failed\nMessage: " + BAD_REQUEST + "\nStacktrace: at \"\"X\"\"\"\n"
                 + "c2,,,,,,,,too,many,values\n");
         assertThat(entries).hasSize(2);
-        // The whole quoted text reached the extractor (which may split it into several errors).
-        assertThat(String.join("\n", entries.get(0).facts().getErrors().stream().map(SyncError::getMessage).toList()))
-                .contains("Initial sync failed").contains("(400) Bad Request").contains("\"X\"");
+        // The whole quoted text reached the extractor as one wrapper: its headline and stack trace are
+        // context, its Message part is the one error.
+        assertThat(entries.get(0).facts().getErrors()).singleElement()
+                .satisfies(e -> assertThat(e.getMessage()).startsWith("([Bad Request]").contains("(400) Bad Request"));
         CsvCaseReader.Entry bad = entries.get(1);
         assertThat(bad.ok()).isFalse();
         assertThat(bad.source()).isEqualTo("export.csv:5");

@@ -141,7 +141,60 @@ class ExtractionPropertiesTest {
         assertThat(TextNormaliser.normalise(emphasised)).isEqualTo(TextNormaliser.normalise(k.text()));
     }
 
+    @Property(tries = 300)
+    void aKnownErrorWrappedByAMailClientGivesTheSameFactsAsUnwrapped(@ForAll("known") Known k,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 56, max = 78) int width,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 2) int quoteLevels) {
+        String quote = "> ".repeat(quoteLevels);
+        // A mail: the client wraps every paragraph at one width, so the prose shows the margin.
+        String mail = "Hello all, we ran the initial sync of the map again this morning and it stopped after a few minutes"
+                + " with the text below, the same as on Monday:\n\n" + k.text()
+                + "\n\nThe team checked the environment and the map settings and found nothing changed since last week.";
+        String wrapped = mailWrap(mail, width, quote);
+        assertThat(facts(wrapped)).as(wrapped).isEqualTo(facts(mail));
+    }
+
+    @Property(tries = 200, maxDiscardRatio = 50)
+    void aKnownErrorCutAtAFixedColumnGivesTheSameFactsAsUncut(@ForAll("known") Known k,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 50, max = 120) int width) {
+        StringBuilder cut = new StringBuilder();
+        String text = k.text();
+        for (int i = 0; i < text.length(); i += width) {
+            cut.append(text, i, Math.min(text.length(), i + width)).append('\n');
+        }
+        // Only a paragraph of three lines or more shows its column; shorter cuts are not claimed.
+        org.junit.jupiter.api.Assumptions.assumeTrue(text.length() > 2 * width);
+        // A cut next to a space loses the space to trimming: not a cut this layout can prove.
+        for (int i = width; i < text.length(); i += width) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(text.charAt(i) != ' ' && text.charAt(i - 1) != ' ');
+        }
+        assertThat(facts(cut.toString())).as(cut.toString()).isEqualTo(facts(text));
+    }
+
     // ---- helpers
+
+    /** Greedy word wrap as mail clients do it, each paragraph on its own, every line with the quote prefix. */
+    static String mailWrap(String text, int width, String quote) {
+        StringBuilder out = new StringBuilder();
+        for (String paragraph : text.split("\n\n", -1)) {
+            StringBuilder line = new StringBuilder();
+            for (String word : paragraph.replace('\n', ' ').split(" ")) {
+                if (word.isEmpty()) {
+                    continue;
+                }
+                if (line.length() > 0 && quote.length() + line.length() + 1 + word.length() > width) {
+                    out.append(quote).append(line).append('\n');
+                    line.setLength(0);
+                }
+                line.append(line.length() > 0 ? " " : "").append(word);
+            }
+            if (line.length() > 0) {
+                out.append(quote).append(line).append('\n');
+            }
+            out.append(quote.trim()).append('\n');
+        }
+        return out.toString();
+    }
 
     static List<SyncError> errors(String raw) {
         return ErrorExtractor.extract(TextNormaliser.normalise(raw)).errors();

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Many errors, one case: diagnoses a text with 1, 5,000 and 50,000 row errors of one kind (distinct
+# lookup values) in one run of this script and prints, per size, input size, exit code, wall time and
+# peak RSS of the whole process (JVM start and rule loading included).
+# Usage: bench/many-errors.sh [SIZES]     (default "1 5000 50000"; run from the repository root)
+#        BENCH_DIR=folder                 (generated inputs and outputs; default under ${TMPDIR:-/tmp})
+#        JAVA_OPTS="-Xmx512m"             (JVM options of every run)
+# The 50,000-error text is about 19 MB, over the default input limit: every run passes
+# --max-input-bytes 64000000. Nothing here is committed.
+set -euo pipefail
+sizes="${1:-1 5000 50000}"
+dir="${BENCH_DIR:-${TMPDIR:-/tmp}/syncdoctor-many-errors}"
+jar=target/syncdoctor.jar
+java_opts="${JAVA_OPTS--Xmx512m}"
+mkdir -p "$dir"
+[ -f "$jar" ] && [ -z "$(find src/main pom.xml -newer "$jar" -print -quit)" ] || mvn -B -q -ntp -DskipTests package
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for n in $sizes; do
+  python3 bench/many_errors.py "$n" "$dir/errors-$n.txt"
+  for format in text json; do
+    code=0
+    /usr/bin/time -f "%e %M" -o "$dir/time.txt" java $java_opts -jar "$jar" diagnose --no-cache --max-input-bytes 64000000 \
+        --format "$format" "$dir/errors-$n.txt" > "$dir/out-$n.$format" 2> "$dir/err-$n.txt" || code=$?
+    read -r wall rss < "$dir/time.txt"
+    printf 'errors=%-6s format=%-4s input=%6s KB  exit=%s  wall=%5s s  peak RSS=%6s KB  output=%6s KB\n' \
+        "$n" "$format" "$(( $(stat -c %s "$dir/errors-$n.txt") / 1024 ))" "$code" "$wall" "$rss" \
+        "$(( $(stat -c %s "$dir/out-$n.$format") / 1024 ))"
+  done
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "outputs in $dir (first lines of the 50,000-error text plan: head $dir/out-50000.text)"
