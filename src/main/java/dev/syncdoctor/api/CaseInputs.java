@@ -1,42 +1,38 @@
 package dev.syncdoctor.api;
 
+import dev.syncdoctor.ingest.CaseEntry;
 import dev.syncdoctor.ingest.CaseReader;
 import dev.syncdoctor.ingest.CsvCaseReader;
 import dev.syncdoctor.ingest.InputException;
+import dev.syncdoctor.ingest.InputFormat;
 import dev.syncdoctor.model.CaseFacts;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads cases from any supported input (raw text, JSON/YAML case files, CSV exports, a stream), bounded
- * by an input size limit. Immutable and thread-safe.
+ * Reads cases from any supported input (raw text, JSON/YAML case files, CSV exports, JSON Lines, a
+ * stream), bounded by an input size limit; the format is chosen in one place, {@link CaseReader}, by
+ * {@link InputFormat}. A part of an input that cannot be read (a CSV row, a JSON line) is an entry in
+ * its place. Immutable and thread-safe.
  */
 public final class CaseInputs {
     private final CaseReader reader;
-    private final CsvCaseReader csvReader;
     private final long maxInputBytes;
 
     public CaseInputs(long maxInputBytes) {
         this.maxInputBytes = maxInputBytes;
         this.reader = new CaseReader(maxInputBytes);
-        this.csvReader = new CsvCaseReader(reader, maxInputBytes);
     }
 
     public long maxInputBytes() {
         return maxInputBytes;
     }
 
-    /** The cases of a file: raw text, a JSON/YAML case file, or a CSV export (one entry per case id). */
+    /** The cases of a file, by its extension (raw text for an unknown one); one entry per case or unreadable part. */
     public List<CaseInput> read(Path file) throws InputException {
-        if (CsvCaseReader.isExport(file.toString())) {
-            return fromExport(csvReader.read(file));
-        }
-        return wrap(reader.read(file));
+        return wrap(reader.entries(file));
     }
 
     /**
@@ -44,19 +40,38 @@ public final class CaseInputs {
      * {@link #read(Path)} does; with no known extension, JSON when it starts with '{', else raw text.
      */
     public List<CaseInput> read(String name, byte[] content) throws InputException {
-        if (name != null && CsvCaseReader.isExport(name)) {
-            if (content.length > maxInputBytes) {
-                throw new InputException(name, "input is " + content.length + " bytes, larger than the limit of "
-                        + maxInputBytes + " (raise --max-input-bytes)");
-            }
-            return fromExport(csvReader.read(name, new StringReader(new String(content, StandardCharsets.UTF_8))));
-        }
-        return read(name, new ByteArrayInputStream(content));
+        return wrap(reader.entries(name, content));
     }
 
-    /** Raw text or a JSON case from a stream (standard input, a request body). */
+    /**
+     * The cases of a file whose content was read elsewhere (a distributed file system): exactly what
+     * {@link #read(Path)} gives for a file named {@code source}.
+     */
+    public List<CaseInput> readFile(String source, byte[] content) throws InputException {
+        return wrap(reader.fileEntries(source, content));
+    }
+
+    /**
+     * The data rows of a CSV export, not yet grouped into cases: for a reader that groups the rows of one
+     * case id across many files (the Spark job) and then calls {@link #exportCase}.
+     */
+    public List<CsvCaseReader.Row> exportRows(String source, byte[] content) throws InputException {
+        return reader.exportRows(source, content);
+    }
+
+    /** The case made of {@code rows} (rows of one case id, in the order they count), named {@code source}. */
+    public CaseInput exportCase(String source, String caseId, List<CsvCaseReader.Row> rows) {
+        return wrap(reader.exportCase(source, caseId, rows));
+    }
+
+    /** The cases of a stream (standard input, a request body), as {@link #read(String, byte[])}. */
     public List<CaseInput> read(String name, InputStream in) throws InputException {
-        return wrap(reader.read(name, in));
+        return wrap(reader.entries(name, in));
+    }
+
+    /** One line of JSON Lines read as a JSON case; {@code source} names the line ({@code -:3}). */
+    public CaseInput readJsonLine(String source, String line) {
+        return wrap(reader.jsonLine(source, line));
     }
 
     /** A case from raw text already in memory. */
@@ -64,19 +79,15 @@ public final class CaseInputs {
         return reader.fromText(source, caseId, text);
     }
 
-    private static List<CaseInput> wrap(List<CaseFacts> cases) {
-        List<CaseInput> out = new ArrayList<>(cases.size());
-        for (CaseFacts c : cases) {
-            out.add(CaseInput.of(c));
+    private static List<CaseInput> wrap(List<CaseEntry> entries) {
+        List<CaseInput> out = new ArrayList<>(entries.size());
+        for (CaseEntry e : entries) {
+            out.add(wrap(e));
         }
         return out;
     }
 
-    private static List<CaseInput> fromExport(List<CsvCaseReader.Entry> entries) {
-        List<CaseInput> out = new ArrayList<>(entries.size());
-        for (CsvCaseReader.Entry e : entries) {
-            out.add(e.ok() ? CaseInput.of(e.facts()) : CaseInput.failed(e.source(), e.caseId(), e.problem()));
-        }
-        return out;
+    private static CaseInput wrap(CaseEntry e) {
+        return e.ok() ? CaseInput.of(e.facts()) : CaseInput.failed(e.source(), e.caseId(), e.problem());
     }
 }

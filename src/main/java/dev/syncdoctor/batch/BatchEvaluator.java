@@ -2,13 +2,11 @@ package dev.syncdoctor.batch;
 
 import dev.syncdoctor.api.CaseInput;
 import dev.syncdoctor.api.SyncDoctor;
-import dev.syncdoctor.ingest.CsvCaseReader;
+import dev.syncdoctor.ingest.InputFormat;
 import dev.syncdoctor.ingest.InputException;
 import dev.syncdoctor.model.CaseFacts;
 import dev.syncdoctor.model.SyncCase;
 import dev.syncdoctor.plan.CaseResult;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +22,11 @@ public final class BatchEvaluator {
     public BatchEvaluator(SyncDoctor doctor, BatchFormat format) {
         this.doctor = doctor;
         this.format = format;
+    }
+
+    /** The core this evaluator adapts (its readers, its knowledge). */
+    public SyncDoctor doctor() {
+        return doctor;
     }
 
     /** The records of one input, at least one, in the input's own order. Never throws. */
@@ -44,43 +47,66 @@ public final class BatchEvaluator {
 
     private List<BatchRecord> evaluateFile(BatchInput.File f) {
         String source = f.source();
-        String stem = stem(f.path().getFileName() == null ? source : f.path().getFileName().toString());
-        List<CaseInput> cases;
         try {
-            cases = doctor.inputs().read(f.path());
+            return evaluateCases(source, doctor.inputs().read(f.path()));
         } catch (InputException e) {
-            return List.of(invalid(source, stem, e.getMessage()));
+            return List.of(invalid(source, InputFormat.stem(source), e.getMessage()));
         }
+    }
+
+    /**
+     * The records of a file whose content was read elsewhere (a distributed file system), exactly as a
+     * batch gives them for a file named {@code source}. Never throws.
+     */
+    public List<BatchRecord> evaluateFile(String source, byte[] content) {
+        try {
+            return evaluateCases(source, doctor.inputs().readFile(source, content));
+        } catch (InputException e) {
+            return List.of(unreadable(source, e));
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of(invalid(source, null, source + ": internal error: " + e));
+        }
+    }
+
+    private List<BatchRecord> evaluateCases(String source, List<CaseInput> cases) {
         if (cases.isEmpty()) {
-            return List.of(invalid(source, stem, CsvCaseReader.isExport(source)
+            return List.of(invalid(source, InputFormat.stem(source), InputFormat.of(source) == InputFormat.CSV
                     ? source + ": no case in this CSV export (a header and no rows)" : source + ": no case in this input"));
         }
         List<BatchRecord> out = new ArrayList<>(cases.size());
         for (CaseInput c : cases) {
-            out.add(c.ok() ? evaluateCase(c.facts()) : invalid(c.source(), c.caseId(), c.problem().getMessage()));
+            out.add(evaluate(c));
         }
         return out;
     }
 
-    /** A JSON Lines case: one JSON object on one line, read by the ingest reader like a JSON case file. */
+    /** The record of a file that could not be read as an input at all. */
+    public BatchRecord unreadable(String source, InputException e) {
+        return invalid(source, InputFormat.stem(source), e.getMessage());
+    }
+
+    /** The record of a CSV export that holds a header and no rows, as a batch gives it. */
+    public BatchRecord emptyExport(String source) {
+        return evaluateCases(source, List.of()).get(0);
+    }
+
+    /** A JSON Lines case of standard input: one JSON object on one line, read like a JSON case file. */
     private List<BatchRecord> evaluateLine(BatchInput.StdinLine l) {
-        String source = l.source();
-        if (!l.text().stripLeading().startsWith("{")) {
-            return List.of(invalid(source, null, source + ": not a JSON case: expected one JSON object per line"));
-        }
-        List<CaseInput> cases;
+        return evaluateJsonLine(l.source(), l.text());
+    }
+
+    /**
+     * The records of one line of JSON Lines named {@code source} ({@code -:3}, {@code cases.jsonl:3}), as a
+     * batch gives them for standard input. Never throws.
+     */
+    public List<BatchRecord> evaluateJsonLine(String source, String text) {
+        CaseInput c;
         try {
-            cases = doctor.inputs().read(source, new ByteArrayInputStream(l.text().getBytes(StandardCharsets.UTF_8)));
-        } catch (InputException e) {
-            // The document is one line: its column is the line's column.
-            return List.of(invalid(source, null, source + (e.getColumn() > 0 ? ":" + e.getColumn() : "") + ": "
-                    + "not a JSON case: " + e.getReason()));
+            c = doctor.inputs().readJsonLine(source, text);
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of(invalid(source, null, source + ": internal error: " + e));
         }
-        List<BatchRecord> out = new ArrayList<>(cases.size());
-        for (CaseInput c : cases) {
-            out.add(evaluateCase(c.facts()));
-        }
-        return out;
+        return List.of(c.ok() ? evaluate(c) : invalid(c.source(), null, c.problem().getMessage()));
     }
 
     /** The record of one case already read (an upload's), or its invalid record when it could not be read. Never throws. */
@@ -127,11 +153,5 @@ public final class BatchEvaluator {
         CaseResult light = new CaseResult(r.source(), r.caseId(), r.status(), r.diagnoses(), List.of(), List.of(),
                 r.unexplained(), r.error(), null);
         return new BatchRecord(light, line);
-    }
-
-    /** A file name without its extension: the case id of an input that could not be read. */
-    private static String stem(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

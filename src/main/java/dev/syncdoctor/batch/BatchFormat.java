@@ -4,7 +4,7 @@ import dev.syncdoctor.plan.CaseResult;
 import dev.syncdoctor.plan.IssueDiagnosis;
 import dev.syncdoctor.report.JsonRenderer;
 
-/** How {@code batch} writes one record: a JSON Lines object (the DESIGN contract), or one tab-separated text line. */
+/** How {@code batch} writes one record: a JSON Lines object (the output contract in README.md), or one tab-separated text line. */
 public enum BatchFormat {
     /** One compact JSON object per line, the {@code diagnose --format json} contract. */
     JSON,

@@ -48,6 +48,33 @@ public final class BatchSummary {
         }
     }
 
+    /**
+     * A summary whose counting was done elsewhere (a distributed job), shown and written exactly as one
+     * counted here. {@code unknown} and {@code invalid} are the groups kept, at most {@value #MAX_GROUPS} each;
+     * what was not kept is in the two "other" counts.
+     */
+    public static BatchSummary aggregated(Map<CaseStatus, Long> statuses, List<IssueCount> issues,
+            long unexplainedErrors, List<Group> unknown, long otherSignatures, List<Group> invalid, long otherReasons) {
+        BatchSummary s = new BatchSummary();
+        statuses.forEach((k, v) -> {
+            s.statuses.put(k, v);
+            s.records += v;
+        });
+        for (IssueCount c : issues) {
+            s.issues.computeIfAbsent(c.issue(), k -> new MutableIssue(c.kb(), c.title())).cases += c.cases();
+        }
+        s.unexplainedErrors = unexplainedErrors;
+        for (Group g : unknown) {
+            s.unknown.computeIfAbsent(g.signature(), k -> new MutableGroup(g.exampleSource(), g.exampleText())).count += g.count();
+        }
+        for (Group g : invalid) {
+            s.invalid.computeIfAbsent(g.signature(), k -> new MutableGroup(g.exampleSource(), g.exampleText())).count += g.count();
+        }
+        s.otherSignatures = otherSignatures;
+        s.otherReasons = otherReasons;
+        return s;
+    }
+
     public void add(CaseResult r) {
         records++;
         statuses.merge(r.status(), 1L, Long::sum);
@@ -75,7 +102,7 @@ public final class BatchSummary {
             if (groups.size() >= MAX_GROUPS) {
                 return false;
             }
-            g = new MutableGroup(source, text.length() > 500 ? text.substring(0, 497) + "..." : text);
+            g = new MutableGroup(source, exampleText(text));
             groups.put(key, g);
         }
         g.count++;
@@ -84,8 +111,26 @@ public final class BatchSummary {
 
     /** The reason without the source it names, so the same problem in many files groups as one. */
     static String reasonOf(CaseResult r) {
-        String e = r.error() == null ? "" : r.error();
-        String s = r.source();
+        return invalidReason(r.source(), r.error());
+    }
+
+    /**
+     * The masked signature under which an invalid record of {@code source} with {@code error} is counted
+     * (for summaries aggregated elsewhere, e.g. over a distributed corpus).
+     */
+    public static String invalidSignature(String source, String error) {
+        return ErrorSignature.of(invalidReason(source, error));
+    }
+
+    /** An example text as summaries keep it: at most 500 characters. */
+    public static String exampleText(String text) {
+        return text.length() > 500 ? text.substring(0, 497) + "..." : text;
+    }
+
+    /** The reason of an invalid record of {@code source}, without the source it names. */
+    public static String invalidReason(String source, String error) {
+        String e = error == null ? "" : error;
+        String s = source;
         if (s != null && e.startsWith(s)) {
             e = e.substring(s.length());
             // ":line:col: " or ": " after the source

@@ -1,5 +1,6 @@
 package dev.syncdoctor.batch;
 
+import dev.syncdoctor.ingest.InputFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -16,7 +17,6 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.NoSuchElementException;
 
 /**
@@ -25,7 +25,8 @@ import java.util.NoSuchElementException;
  * folder's names per level are held at a time (names, not paths), so memory stays small for folders of
  * 100,000 files.
  *
- * <p>In folders, files ending in .txt, .log, .json, .yaml, .yml or .csv are inputs; {@code *.expected.json}
+ * <p>In folders, files with an input extension ({@link InputFormat}: .txt, .log, .json, .yaml, .yml, .csv,
+ * .jsonl) are inputs; {@code *.expected.json}
  * sidecars, names starting with a dot, and everything else are skipped. Symbolic links to folders are not
  * followed (no cycles); a symbolic link to a file is read only when the file is inside one of the folders
  * given (a link to a file elsewhere, say a secret of another user, is an invalid record, not read). A
@@ -34,8 +35,6 @@ import java.util.NoSuchElementException;
  * input longer than the input limit is an invalid record, skipped without being held in memory.
  */
 public final class InputWalker implements Iterator<BatchInput> {
-    private static final List<String> EXTENSIONS = List.of(".txt", ".log", ".json", ".yaml", ".yml", ".csv");
-
     private final Iterator<String> args;
     private final InputStream stdin;
     private final long maxLineBytes;
@@ -82,16 +81,7 @@ public final class InputWalker implements Iterator<BatchInput> {
 
     /** Whether a file found in a folder is an input. */
     public static boolean isInputName(String fileName) {
-        String n = fileName.toLowerCase(Locale.ROOT);
-        if (n.startsWith(".") || n.endsWith(".expected.json")) {
-            return false;
-        }
-        for (String ext : EXTENSIONS) {
-            if (n.endsWith(ext)) {
-                return true;
-            }
-        }
-        return false;
+        return InputFormat.isInputName(fileName);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.syncdoctor.cli;
 
 import dev.syncdoctor.ingest.CaseContext;
-import dev.syncdoctor.ingest.CaseReader;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -46,32 +45,18 @@ final class CaseContextOptions {
 
     /** The context the flags give; an unknown --phase or --direction is a usage error. */
     CaseContext toContext() throws CommandFailure {
-        String canonicalPhase = phase == null ? null : CaseReader.canonicalPhase(phase);
-        if (phase != null && canonicalPhase == null) {
-            throw new CommandFailure(ExitCode.INPUT, "--phase: '" + phase + "' is not one of initial, live, setup, start");
-        }
-        String canonicalDirection = direction == null ? null : CaseReader.canonicalDirection(direction);
-        if (direction != null && canonicalDirection == null) {
-            throw new CommandFailure(ExitCode.INPUT, "--direction: '" + direction + "' is not FO->DV or DV->FO");
-        }
         if (negative(attempts) || negative(occurrences) || negative(durationMinutes) || negative(rowCount)
                 || negative(legalEntityCount) || negative(lookupCount)) {
             throw new CommandFailure(ExitCode.INPUT, "counts and durations cannot be negative");
         }
-        CaseContext c = new CaseContext();
-        c.setMapName(map);
-        c.setMapStatus(status);
-        c.setAttempts(attempts);
-        c.setOccurrences(occurrences);
-        c.setConsistent(consistent);
-        c.setPhase(canonicalPhase);
-        c.setDirection(canonicalDirection);
-        c.setDurationMinutes(durationMinutes);
-        c.setRowCount(rowCount);
-        c.setLegalEntityCount(legalEntityCount);
-        c.setLookupCount(lookupCount);
-        c.setRoles(roles);
-        return c;
+        try {
+            return CaseContext.builder().map(map).status(status).attempts(attempts).occurrences(occurrences)
+                    .consistent(consistent).phase(phase).direction(direction).durationMinutes(durationMinutes)
+                    .rowCount(rowCount).legalEntityCount(legalEntityCount).lookupCount(lookupCount).roles(roles)
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(ExitCode.INPUT, "--" + e.getMessage());
+        }
     }
 
     private static boolean negative(Number n) {

@@ -25,11 +25,13 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code syncdoctor diagnose FILE|-}: one case in, the known issue and an ordered action plan out. */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = {"Diagnose one failing table map from its error text or case file and print an ordered action plan.",
-                "FILE is raw text (.txt, .log), a JSON or YAML case file, or - for standard input."},
+                "FILE is raw text (.txt, .log), a JSON or YAML case file, a CSV export, JSON Lines (.jsonl), or - for standard input."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:diagnosed or healthy", "2:usage error or unreadable input", "3:errors present, none recognised",
                 "4:rules failed to compile or to evaluate",
-                "5:standard output could not be written", "6:ended before it finished"})
+                "5:an output could not be written", "6:ended before it finished",
+                "7:some cases of the input (CSV rows, JSON lines) could not be read, each named on stderr; the others were diagnosed",
+                "70:internal error (a bug)"})
 public final class DiagnoseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -70,9 +72,13 @@ public final class DiagnoseCommand implements Callable<Integer> {
                     return new Loaded(null, f);
                 }
             });
-            List<CaseFacts> cases = read();
+            Read read = read();
+            List<CaseFacts> cases = read.cases();
             Loaded loaded = loading.join();
             err.print(loadMessages);
+            for (InputException bad : read.unreadable()) {
+                err.println("syncdoctor: " + bad.getMessage());
+            }
             if (loaded.failure() != null) {
                 throw loaded.failure();
             }
@@ -93,7 +99,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 exit = Math.max(exit, exitCodeOf(result, err));
             }
             StandardOutput.check(out);
-            return exit;
+            // A rules failure says most; then parts of the input left undiagnosed; then unknown errors.
+            return exit == ExitCode.RULES || read.unreadable().isEmpty() ? exit : ExitCode.PARTLY_UNREADABLE;
         } catch (CommandFailure f) {
             err.println("syncdoctor: " + f.getMessage());
             return f.exitCode();
@@ -112,7 +119,15 @@ public final class DiagnoseCommand implements Callable<Integer> {
         return knowledge.limits();
     }
 
-    private List<CaseFacts> read() throws CommandFailure {
+    /** The cases read, and the parts of the input that could not be (bad CSV rows, bad JSON lines). */
+    private record Read(List<CaseFacts> cases, List<InputException> unreadable) {
+    }
+
+    /**
+     * Every readable case of the input with the flags applied over it. A part that cannot be read is
+     * reported and skipped; when nothing at all could be read, the first problem is the input's error.
+     */
+    private Read read() throws CommandFailure {
         if ("-".equals(input)) {
             StandardInput.checkOpen();
         } else {
@@ -120,19 +135,29 @@ public final class DiagnoseCommand implements Callable<Integer> {
         }
         CaseInputs inputs = new CaseInputs(maxInputBytes);
         List<CaseFacts> cases = new java.util.ArrayList<>();
+        List<InputException> unreadable = new java.util.ArrayList<>();
         try {
             List<CaseInput> read = "-".equals(input) ? inputs.read("-", System.in) : inputs.read(PathArgument.of(input));
             for (CaseInput c : read) {
-                // A CSV row that cannot be read is the whole input's error.
-                if (!c.ok()) {
-                    throw c.problem();
+                if (c.ok()) {
+                    cases.add(c.facts());
+                } else {
+                    unreadable.add(c.problem());
                 }
-                cases.add(c.facts());
             }
         } catch (InputException e) {
             throw new CommandFailure(ExitCode.INPUT, e.getMessage());
         }
         if (cases.isEmpty()) {
+            if (unreadable.size() == 1) {
+                throw new CommandFailure(ExitCode.INPUT, unreadable.get(0).getMessage());
+            }
+            if (!unreadable.isEmpty()) {
+                for (InputException bad : unreadable.subList(0, unreadable.size() - 1)) {
+                    spec.commandLine().getErr().println("syncdoctor: " + bad.getMessage());
+                }
+                throw new CommandFailure(ExitCode.INPUT, unreadable.get(unreadable.size() - 1).getMessage());
+            }
             throw new CommandFailure(ExitCode.INPUT, input + ": no case in this input");
         }
         var flags = context.toContext();
@@ -143,7 +168,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
                         + ": no error text and no case context (give the error text, or --status and what you know)");
             }
         }
-        return cases;
+        return new Read(cases, List.copyOf(unreadable));
     }
 
     /**

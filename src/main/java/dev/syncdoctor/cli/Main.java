@@ -39,7 +39,7 @@ public final class Main {
             if (Logging.isVerbose()) {
                 ex.printStackTrace(commandLine.getErr());
             }
-            return 70;
+            return ExitCode.INTERNAL;
         });
         return cl;
     }

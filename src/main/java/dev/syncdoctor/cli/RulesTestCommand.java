@@ -142,7 +142,7 @@ public final class RulesTestCommand implements Callable<Integer> {
             // The verdict is the last line, and exit 0 needs it written: a run cut short says nothing green.
             out.println(passed + " passed, " + failed + " failed");
             StandardOutput.check(out);
-            return failed == 0 ? ExitCode.OK : ExitCode.FAILED_ON_STATUS;
+            return failed == 0 ? ExitCode.OK : ExitCode.EXAMPLES_FAILED;
         } catch (CommandFailure f) {
             err.println("syncdoctor: " + f.getMessage());
             return f.exitCode();

@@ -22,9 +22,10 @@ import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.Match;
 
 /**
- * Evaluates one case: a fresh session on the shared knowledge base, the case's facts inserted, rules
- * fired within the limits, and every conclusion collected with the rule and facts that produced it.
- * Thread-safe: each call uses its own session.
+ * Evaluates one case: a session on the shared knowledge base (an idle one reset after its last case, or
+ * a new one), the case's facts inserted, rules fired within the limits, and every conclusion collected
+ * with the rule and facts that produced it. Thread-safe: a session serves one call at a time and goes
+ * back to the idle pool only once it is reset.
  *
  * <p>Limits ({@link EvaluationLimits}): the fire limit stops a rule that loops; the time limit is checked
  * before every firing (many cheap firings) and by the shared {@link Watchdog} (a consequence that

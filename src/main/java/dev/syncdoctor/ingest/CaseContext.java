@@ -1,30 +1,42 @@
 package dev.syncdoctor.ingest;
 
+import dev.syncdoctor.model.Direction;
+import dev.syncdoctor.model.Phase;
+import dev.syncdoctor.model.Roles;
 import dev.syncdoctor.model.SyncCase;
-
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Per-case context given on the command line (map, status, attempts, roles, ...). Fields left null mean
- * "not given". {@link #applyTo(SyncCase)} writes the given fields over what the input file said, so
- * flags win; roles are added to the ones the file listed.
+ * What a user says about a case beyond its error text (map, status, phase, counts, roles), however it
+ * arrives: flags, a case file, a CSV row, an example sidecar, an HTTP request. Null fields mean "not
+ * given". Immutable; values are canonicalised once, on the way in, by {@link ContextValues}.
+ * {@link #applyTo(SyncCase)} writes the given fields over what the case had, so the context applied
+ * last wins (flags over a case file); roles are added.
  */
-public final class CaseContext {
-    private String mapName;
-    private String mapStatus;
-    private String phase;
-    private String direction;
-    private Integer attempts;
-    private Integer occurrences;
-    private Boolean consistent;
-    private Long durationMinutes;
-    private Long rowCount;
-    private Integer legalEntityCount;
-    private Integer lookupCount;
-    private List<String> roles = new ArrayList<>();
+public record CaseContext(String mapName, String mapStatus, Phase phase, Direction direction, Integer attempts,
+                          Integer occurrences, Boolean consistent, Long durationMinutes, Long rowCount,
+                          Integer legalEntityCount, Integer lookupCount, List<String> roles) {
 
-    public CaseContext() {
+    /** Nothing given. */
+    public static final CaseContext NONE = builder().build();
+
+    public CaseContext {
+        mapName = ContextValues.name(mapName);
+        mapStatus = ContextValues.status(mapStatus);
+        requireCount("attempts", attempts);
+        requireCount("occurrences", occurrences);
+        requireCount("durationMinutes", durationMinutes);
+        requireCount("rowCount", rowCount);
+        requireCount("legalEntityCount", legalEntityCount);
+        requireCount("lookupCount", lookupCount);
+        roles = distinctRoles(roles);
+    }
+
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Sets every given field on the case and adds the given roles. */
@@ -32,17 +44,17 @@ public final class CaseContext {
         if (c == null) {
             return;
         }
-        if (given(mapName)) {
-            c.setMapName(mapName.trim());
+        if (mapName != null) {
+            c.setMapName(mapName);
         }
-        if (given(mapStatus)) {
-            c.setMapStatus(mapStatus.trim());
+        if (mapStatus != null) {
+            c.setMapStatus(mapStatus);
         }
-        if (given(phase)) {
-            c.setPhase(phase.trim());
+        if (phase != null) {
+            c.setPhase(phase);
         }
-        if (given(direction)) {
-            c.setDirection(direction.trim());
+        if (direction != null) {
+            c.setDirection(direction);
         }
         if (attempts != null) {
             c.setAttempts(attempts);
@@ -65,43 +77,80 @@ public final class CaseContext {
         if (lookupCount != null) {
             c.setLookupCount(lookupCount);
         }
-        if (roles != null) {
-            for (String role : roles) {
-                c.addRole(role);
-            }
+        roles.forEach(c::addRole);
+    }
+
+    private static void requireCount(String field, Number n) {
+        if (n != null && n.longValue() < 0) {
+            throw new IllegalArgumentException(field + ": expected a number >= 0, got " + n);
         }
     }
 
-    private static boolean given(String s) {
-        return s != null && !s.isBlank();
+    /** Roles as given, blanks dropped, one entry per role (aliases such as sysadmin count once). */
+    private static List<String> distinctRoles(List<String> given) {
+        if (given == null || given.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> byCanonical = new LinkedHashMap<>();
+        for (String r : given) {
+            String role = ContextValues.role(r);
+            if (role != null) {
+                byCanonical.putIfAbsent(Roles.canonical(role), role);
+            }
+        }
+        return List.copyOf(byCanonical.values());
     }
 
-    public String getMapName() { return mapName; }
-    public void setMapName(String mapName) { this.mapName = mapName; }
-    public String getMapStatus() { return mapStatus; }
-    public void setMapStatus(String mapStatus) { this.mapStatus = mapStatus; }
-    public String getPhase() { return phase; }
-    public void setPhase(String phase) { this.phase = phase; }
-    public String getDirection() { return direction; }
-    public void setDirection(String direction) { this.direction = direction; }
-    public Integer getAttempts() { return attempts; }
-    public void setAttempts(Integer attempts) { this.attempts = attempts; }
-    public Integer getOccurrences() { return occurrences; }
-    public void setOccurrences(Integer occurrences) { this.occurrences = occurrences; }
-    public Boolean getConsistent() { return consistent; }
-    public void setConsistent(Boolean consistent) { this.consistent = consistent; }
-    public Long getDurationMinutes() { return durationMinutes; }
-    public void setDurationMinutes(Long durationMinutes) { this.durationMinutes = durationMinutes; }
-    public Long getRowCount() { return rowCount; }
-    public void setRowCount(Long rowCount) { this.rowCount = rowCount; }
-    public Integer getLegalEntityCount() { return legalEntityCount; }
-    public void setLegalEntityCount(Integer legalEntityCount) { this.legalEntityCount = legalEntityCount; }
-    public Integer getLookupCount() { return lookupCount; }
-    public void setLookupCount(Integer lookupCount) { this.lookupCount = lookupCount; }
-    public List<String> getRoles() { return roles; }
-    public void setRoles(List<String> roles) { this.roles = roles == null ? new ArrayList<>() : new ArrayList<>(roles); }
-    public CaseContext addRole(String role) {
-        roles.add(role);
-        return this;
+    /**
+     * Builds a context field by field. The String setters take what people write and canonicalise it
+     * (an unknown phase or direction is an {@link IllegalArgumentException} naming the field).
+     */
+    public static final class Builder {
+        private String mapName;
+        private String mapStatus;
+        private Phase phase;
+        private Direction direction;
+        private Integer attempts;
+        private Integer occurrences;
+        private Boolean consistent;
+        private Long durationMinutes;
+        private Long rowCount;
+        private Integer legalEntityCount;
+        private Integer lookupCount;
+        private final List<String> roles = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        public Builder map(String name) { this.mapName = name; return this; }
+        public Builder status(String status) { this.mapStatus = status; return this; }
+        public Builder phase(Phase phase) { this.phase = phase; return this; }
+        public Builder phase(String raw) { this.phase = ContextValues.phase(raw); return this; }
+        public Builder direction(Direction direction) { this.direction = direction; return this; }
+        public Builder direction(String raw) { this.direction = ContextValues.direction(raw); return this; }
+        public Builder attempts(Integer n) { this.attempts = n; return this; }
+        public Builder occurrences(Integer n) { this.occurrences = n; return this; }
+        public Builder consistent(Boolean consistent) { this.consistent = consistent; return this; }
+        public Builder durationMinutes(Long n) { this.durationMinutes = n; return this; }
+        public Builder rowCount(Long n) { this.rowCount = n; return this; }
+        public Builder legalEntityCount(Integer n) { this.legalEntityCount = n; return this; }
+        public Builder lookupCount(Integer n) { this.lookupCount = n; return this; }
+
+        public Builder role(String role) {
+            roles.add(role);
+            return this;
+        }
+
+        public Builder roles(List<String> given) {
+            if (given != null) {
+                roles.addAll(given);
+            }
+            return this;
+        }
+
+        public CaseContext build() {
+            return new CaseContext(mapName, mapStatus, phase, direction, attempts, occurrences, consistent,
+                    durationMinutes, rowCount, legalEntityCount, lookupCount, roles);
+        }
     }
 }

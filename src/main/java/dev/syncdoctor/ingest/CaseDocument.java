@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import dev.syncdoctor.model.Direction;
+import dev.syncdoctor.model.Phase;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -35,11 +37,11 @@ final class CaseDocument {
 
     @JsonProperty("phase")
     @JsonDeserialize(using = PhaseDeserializer.class)
-    String phase;
+    Phase phase;
 
     @JsonProperty("direction")
     @JsonDeserialize(using = DirectionDeserializer.class)
-    String direction;
+    Direction direction;
 
     @JsonProperty("attempts")
     @JsonDeserialize(using = CountDeserializer.class)
@@ -94,6 +96,18 @@ final class CaseDocument {
                 || error != null || errors != null || expected != null;
     }
 
+    /** The context fields of the file (counts beyond an int are capped). */
+    CaseContext context() {
+        return CaseContext.builder().map(map).status(status).phase(phase).direction(direction)
+                .attempts(toInt(attempts)).occurrences(toInt(occurrences)).consistent(consistent).roles(roles)
+                .durationMinutes(durationMinutes).rowCount(rowCount)
+                .legalEntityCount(toInt(legalEntityCount)).lookupCount(toInt(lookupCount)).build();
+    }
+
+    private static Integer toInt(Long v) {
+        return v == null ? null : (int) Math.min(Integer.MAX_VALUE, v);
+    }
+
     /** A whole, non-negative number; a string of digits is accepted too. */
     static final class CountDeserializer extends StdDeserializer<Long> {
         private static final long serialVersionUID = 1L;
@@ -125,41 +139,41 @@ final class CaseDocument {
         }
     }
 
-    /** One of initial, live, setup, start ("initial sync", "Live" and the like are folded). */
-    static final class PhaseDeserializer extends StdDeserializer<String> {
+    /** One of initial, live, setup, start ("initial sync", "Live" and the like are folded, see {@link ContextValues}). */
+    static final class PhaseDeserializer extends StdDeserializer<Phase> {
         private static final long serialVersionUID = 1L;
 
         PhaseDeserializer() {
-            super(String.class);
+            super(Phase.class);
         }
 
         @Override
-        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        public Phase deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String raw = text(p);
-            String phase = CaseReader.canonicalPhase(raw);
+            Phase phase = Phase.parse(raw);
             if (phase == null) {
                 throw InvalidFormatException.from(p,
-                        "expected one of initial, live, setup, start, got \"" + raw + "\"", raw, String.class);
+                        "expected one of " + Phase.CHOICES + ", got \"" + raw + "\"", raw, Phase.class);
             }
             return phase;
         }
     }
 
-    /** FO->DV or DV->FO (AX->CRM, "fo -> dv" and the like are folded). */
-    static final class DirectionDeserializer extends StdDeserializer<String> {
+    /** FO->DV or DV->FO (AX->CRM, "fo -> dv" and the like are folded, see {@link ContextValues}). */
+    static final class DirectionDeserializer extends StdDeserializer<Direction> {
         private static final long serialVersionUID = 1L;
 
         DirectionDeserializer() {
-            super(String.class);
+            super(Direction.class);
         }
 
         @Override
-        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        public Direction deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String raw = text(p);
-            String direction = CaseReader.canonicalDirection(raw);
+            Direction direction = Direction.parse(raw);
             if (direction == null) {
                 throw InvalidFormatException.from(p,
-                        "expected FO->DV or DV->FO, got \"" + raw + "\"", raw, String.class);
+                        "expected " + Direction.CHOICES + ", got \"" + raw + "\"", raw, Direction.class);
             }
             return direction;
         }

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.syncdoctor.model.CaseFacts;
+import dev.syncdoctor.model.Direction;
+import dev.syncdoctor.model.Phase;
 import dev.syncdoctor.model.SyncError;
 import java.io.IOException;
 import java.io.Reader;
@@ -28,9 +31,10 @@ import java.util.Map;
  * Reads a CSV export of initial-sync errors: one row per error, the rows of one case grouped by case id.
  *
  * <h2>Layout</h2>
- * UTF-8 text (a leading byte-order mark is allowed), comma separated, RFC 4180 quoting: a value that holds
- * a comma, a double quote or a line break is enclosed in double quotes, and a double quote inside it is
- * doubled. The first row is the header; column names are matched without case and in any order:
+ * Text as {@link TextDecoder} reads it (UTF-8 with or without a byte-order mark, or what Excel saves as
+ * Windows-1252), separated by commas, semicolons (Excel in locales whose decimal separator is a comma) or
+ * tabs, whichever the header line uses most; RFC 4180 quoting: a value that holds the delimiter, a double
+ * quote or a line break is enclosed in double quotes, and a double quote inside it is doubled. The first row is the header; column names are matched without case and in any order:
  * <pre>
  * case_id,map,status,direction,phase,attempts,occurrences,roles,message
  * </pre>
@@ -48,12 +52,12 @@ import java.util.Map;
  *
  * <h2>Nothing is dropped</h2>
  * A row that cannot be read (a different number of values than the header, no case id, a count that is not a
- * number) becomes one {@link Entry} with a problem naming the file and line; its case's other rows are still
+ * number, an unknown direction or phase) becomes one {@link CaseEntry} with a problem naming the file and line; its case's other rows are still
  * read. An unbalanced quote swallows the rest of the file into one value: the rows from that row to the end
- * become one problem entry naming the row's line. A file that is not a CSV export at all (too large, not
- * UTF-8, no header, a required column missing) throws {@link InputException}.
+ * become one problem entry naming the row's line. A file that is not a CSV export at all (no header, a
+ * required column missing) throws {@link InputException}.
  *
- * <p>Each case's source is {@code file.csv#case-id}. Error texts go through {@link CaseReader#fromText}, so a
+ * <p>Each case's source is {@code file.csv#case-id}. Error texts go through {@link TextCaseReader#fromText}, so a
  * CSV case gets the same normalising and extraction as a text file; the columns are then applied over what
  * the text said, like the command-line context flags.
  */
@@ -67,59 +71,97 @@ public final class CsvCaseReader {
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
             .build();
 
-    private final CaseReader reader;
-    private final long maxBytes;
-
-    /** Whether a file name is a CSV export (read with this reader, not as raw text). */
-    public static boolean isExport(String fileName) {
-        return fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+    public CsvCaseReader() {
     }
 
-    public CsvCaseReader(CaseReader reader, long maxBytes) {
-        this.reader = reader;
-        this.maxBytes = maxBytes;
+    /** Reads the text of an export; the delimiter is the one of , ; and tab the header line uses most. */
+    public List<CaseEntry> read(String name, String text) throws InputException {
+        return read(name, new StringReader(text), delimiterOf(text));
+    }
+
+    /** Reads a comma-separated export; {@code name} is the file name used in sources and problems. */
+    public List<CaseEntry> read(String name, Reader in) throws InputException {
+        return read(name, in, ',');
     }
 
     /**
-     * One record of the file: a case ({@code facts} set) or rows that could not be read ({@code problem} set,
-     * its message {@code file:line: reason}).
+     * The delimiter of the header line: Excel writes ; where the decimal separator is a comma, and
+     * "Unicode text" exports are tab separated. Ties (and a header of one column) go to the comma.
      */
-    public record Entry(String source, String caseId, CaseFacts facts, InputException problem) {
+    static char delimiterOf(String text) {
+        int commas = 0;
+        int semicolons = 0;
+        int tabs = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                break;
+            } else if (!quoted) {
+                commas += c == ',' ? 1 : 0;
+                semicolons += c == ';' ? 1 : 0;
+                tabs += c == '\t' ? 1 : 0;
+            }
+        }
+        if (semicolons > commas && semicolons >= tabs) {
+            return ';';
+        }
+        return tabs > commas && tabs > semicolons ? '\t' : ',';
+    }
+
+    private List<CaseEntry> read(String name, Reader in, char delimiter) throws InputException {
+        // Cases by id in first-appearance order; problem entries keep their place among them.
+        Map<String, Object> byKey = new LinkedHashMap<>();
+        for (Row row : rows(name, in, delimiter)) {
+            if (!row.ok()) {
+                byKey.put("\u0000" + row.line(), CaseEntry.failed(name + ":" + row.line(), row.caseId(), row.problem()));
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            List<Row> rows = (List<Row>) byKey.computeIfAbsent(row.caseId(), k -> new ArrayList<Row>());
+            rows.add(row);
+        }
+        List<CaseEntry> out = new ArrayList<>(byKey.size());
+        for (Object o : byKey.values()) {
+            if (o instanceof CaseEntry e) {
+                out.add(e);
+            } else {
+                @SuppressWarnings("unchecked")
+                List<Row> rows = (List<Row>) o;
+                String caseId = rows.get(0).caseId();
+                out.add(caseOf(name + "#" + caseId, caseId, rows));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One data row of an export, read but not yet grouped into its case: the documented columns present in
+     * the header, by name ({@code problem} set instead when the row cannot be read). For readers that group
+     * the rows of one case id across files before building the case (the Spark job).
+     */
+    public record Row(String file, int line, String caseId, Map<String, String> columns, InputException problem)
+            implements java.io.Serializable {
         public boolean ok() {
             return problem == null;
         }
     }
 
-    public List<Entry> read(Path file) throws InputException {
-        String name = file.toString();
-        byte[] bytes;
-        try {
-            long size = Files.size(file);
-            if (size > maxBytes) {
-                throw new InputException(name, "file is " + size + " bytes, larger than the limit of " + maxBytes
-                        + " (raise --max-input-bytes)");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new InputException(name, "cannot read: " + describe(e));
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new InputException(name, "not UTF-8 text (save the export as CSV UTF-8)");
-        }
-        return read(name, new StringReader(text));
+    /**
+     * The data rows of an export's text, in file order, each a case's row or a problem naming its line; the
+     * delimiter as {@link #read(String, String)} finds it. Throws when the text is not an export at all (no
+     * header, a required column missing, unreadable before the header).
+     */
+    public List<Row> rows(String name, String text) throws InputException {
+        return rows(name, new StringReader(text), delimiterOf(text));
     }
 
-    /** Reads CSV text; {@code name} is the file name used in sources and problems. */
-    public List<Entry> read(String name, Reader in) throws InputException {
-        // Cases by id in first-appearance order; problem entries keep their place among them.
-        Map<String, Object> byKey = new LinkedHashMap<>();
+    private List<Row> rows(String name, Reader in, char delimiter) throws InputException {
+        List<Row> out = new ArrayList<>();
         try (CsvParser p = (CsvParser) CSV.getFactory().createParser(in)) {
+            p.setSchema(CsvSchema.emptySchema().withColumnSeparator(delimiter));
             Header header = null;
             List<String> row = new ArrayList<>();
             int rowLine = 1;
@@ -152,7 +194,7 @@ public final class CsvCaseReader {
                     if (header == null) {
                         throw at(name, rowLine, reason);
                     }
-                    byKey.put("\u0000" + rowLine, problem(name, rowLine, null, reason));
+                    out.add(problem(name, rowLine, null, reason));
                     break;
                 }
                 if (header == null) {
@@ -161,25 +203,24 @@ public final class CsvCaseReader {
                 }
                 String caseId = header.value(row, "case_id");
                 if (row.size() != header.size()) {
-                    byKey.put("\u0000" + rowLine, problem(name, rowLine, caseId, "row has " + row.size()
+                    out.add(problem(name, rowLine, caseId, "row has " + row.size()
                             + (row.size() == 1 ? " value" : " values") + ", the header has " + header.size()));
                     continue;
                 }
                 if (caseId == null || caseId.isBlank()) {
-                    byKey.put("\u0000" + rowLine, problem(name, rowLine, null, "row has no case_id"));
+                    out.add(problem(name, rowLine, null, "row has no case_id"));
                     continue;
                 }
                 caseId = caseId.trim();
-                Object existing = byKey.get(caseId);
-                CaseRows rows = existing instanceof CaseRows r ? r : new CaseRows(caseId);
-                String bad = rows.add(header, row);
-                if (bad != null) {
-                    byKey.put("\u0000" + rowLine, problem(name, rowLine, caseId, bad));
-                    continue;
+                Map<String, String> columns = new HashMap<>();
+                for (String c : COLUMNS) {
+                    String v = header.value(row, c);
+                    if (v != null) {
+                        columns.put(c, v);
+                    }
                 }
-                if (existing == null) {
-                    byKey.put(caseId, rows);
-                }
+                String bad = CaseRows.check(columns);
+                out.add(bad == null ? new Row(name, rowLine, caseId, columns, null) : problem(name, rowLine, caseId, bad));
             }
             if (header == null) {
                 throw new InputException(name, "empty CSV: no header row (expected " + String.join(",", COLUMNS) + ")");
@@ -187,20 +228,24 @@ public final class CsvCaseReader {
         } catch (IOException e) {
             throw new InputException(name, "cannot read: " + describe(e));
         }
-        List<Entry> out = new ArrayList<>(byKey.size());
-        for (Object o : byKey.values()) {
-            out.add(o instanceof CaseRows r ? new Entry(name + "#" + r.caseId, r.caseId, r.toFacts(name + "#" + r.caseId), null)
-                    : (Entry) o);
-        }
         return out;
+    }
+
+    /** The case of {@code rows} (read rows of one case id, in the order they count), named {@code source}. */
+    public CaseEntry caseOf(String source, String caseId, List<Row> rows) {
+        CaseRows c = new CaseRows(caseId);
+        for (Row r : rows) {
+            c.add(r.columns());
+        }
+        return CaseEntry.of(c.toFacts(source));
     }
 
     private static int line(JsonLocation loc, int fallback) {
         return loc != null && loc.getLineNr() > 0 ? loc.getLineNr() : fallback;
     }
 
-    private static Entry problem(String name, int line, String caseId, String reason) {
-        return new Entry(name + ":" + line, caseId, null, at(name, line, reason));
+    private static Row problem(String name, int line, String caseId, String reason) {
+        return new Row(name, line, caseId, null, at(name, line, reason));
     }
 
     private static InputException at(String name, int line, String reason) {
@@ -235,14 +280,14 @@ public final class CsvCaseReader {
     }
 
     /** The rows of one case as read so far. */
-    private final class CaseRows {
+    private static final class CaseRows {
         final String caseId;
         final List<String> messages = new ArrayList<>(2);
         final List<String> roles = new ArrayList<>(2);
         String map;
         String status;
-        String direction;
-        String phase;
+        Direction direction;
+        Phase phase;
         Integer attempts;
         Integer occurrences;
 
@@ -250,57 +295,58 @@ public final class CsvCaseReader {
             this.caseId = caseId;
         }
 
-        /** Adds a row; returns why it cannot be read, or null. */
-        String add(Header h, List<String> row) {
-            Integer a;
-            Integer o;
+        /** Why a row's context cannot be read (a count that is not a number, an unknown direction or phase), or null. */
+        static String check(Map<String, String> row) {
             try {
-                a = number(h.value(row, "attempts"));
-                o = number(h.value(row, "occurrences"));
+                number(row.get("attempts"));
+                number(row.get("occurrences"));
             } catch (NumberFormatException e) {
                 return "attempts and occurrences must be whole numbers: " + e.getMessage();
             }
-            attempts = max(attempts, a);
-            occurrences = max(occurrences, o);
-            map = first(map, h.value(row, "map"));
-            status = first(status, h.value(row, "status"));
-            direction = first(direction, h.value(row, "direction"));
-            phase = first(phase, h.value(row, "phase"));
-            String r = h.value(row, "roles");
-            if (r != null) {
-                Arrays.stream(r.split(";")).map(String::trim).filter(s -> !s.isEmpty()).forEach(roles::add);
-            }
-            String message = h.value(row, "message");
-            if (message != null && !message.isBlank()) {
-                messages.add(message);
+            try {
+                ContextValues.direction(row.get("direction"));
+                ContextValues.phase(row.get("phase"));
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
             }
             return null;
         }
 
+        /** Adds a row read by {@link #rows} (its context already checked). */
+        void add(Map<String, String> row) {
+            attempts = max(attempts, number(row.get("attempts")));
+            occurrences = max(occurrences, number(row.get("occurrences")));
+            map = first(map, row.get("map"));
+            status = first(status, row.get("status"));
+            direction = direction == null ? ContextValues.direction(row.get("direction")) : direction;
+            phase = phase == null ? ContextValues.phase(row.get("phase")) : phase;
+            String r = row.get("roles");
+            if (r != null) {
+                Arrays.stream(r.split(";")).map(String::trim).filter(s -> !s.isEmpty()).forEach(roles::add);
+            }
+            String message = row.get("message");
+            if (message != null && !message.isBlank()) {
+                messages.add(message);
+            }
+        }
+
         CaseFacts toFacts(String source) {
-            CaseFacts facts = fromTexts(reader, source, caseId, messages);
-            CaseContext context = new CaseContext();
-            context.setMapName(map);
-            context.setMapStatus(status);
-            context.setDirection(direction);
-            context.setPhase(phase);
-            context.setAttempts(attempts);
-            context.setOccurrences(occurrences);
-            context.setRoles(roles.isEmpty() ? null : roles);
-            context.applyTo(facts.getSyncCase());
+            CaseFacts facts = fromTexts(source, caseId, messages);
+            CaseContext.builder().map(map).status(status).direction(direction).phase(phase).attempts(attempts)
+                    .occurrences(occurrences).roles(roles).build().applyTo(facts.getSyncCase());
             return facts;
         }
     }
 
     /**
      * One case from several error texts (the rows of a CSV case): each text read with
-     * {@link CaseReader#fromText}, their errors and legs gathered in order and the errors numbered again
+     * {@link TextCaseReader#fromText}, their errors and legs gathered in order and the errors numbered again
      * e1, e2, ... across the case.
      */
-    private static CaseFacts fromTexts(CaseReader reader, String source, String caseId, List<String> texts) {
-        CaseFacts facts = reader.fromText(source, caseId, texts.isEmpty() ? "" : texts.get(0));
+    private static CaseFacts fromTexts(String source, String caseId, List<String> texts) {
+        CaseFacts facts = TextCaseReader.fromText(source, caseId, texts.isEmpty() ? "" : texts.get(0));
         for (int i = 1; i < texts.size(); i++) {
-            CaseFacts more = reader.fromText(source, caseId, texts.get(i));
+            CaseFacts more = TextCaseReader.fromText(source, caseId, texts.get(i));
             facts.getLegs().addAll(more.getLegs());
             for (SyncError e : more.getErrors()) {
                 facts.addError(e);

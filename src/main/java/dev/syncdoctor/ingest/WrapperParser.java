@@ -1,5 +1,7 @@
 package dev.syncdoctor.ingest;
 
+import dev.syncdoctor.model.Count;
+import dev.syncdoctor.model.Direction;
 import dev.syncdoctor.model.SyncError;
 import dev.syncdoctor.model.SyncLeg;
 
@@ -115,7 +117,7 @@ final class WrapperParser {
             return null;
         }
         String side = t.substring(5, sideEnd);
-        String direction = directionOf(side);
+        Direction direction = Direction.from(side);
         String lowerT = t.toLowerCase(Locale.ROOT);
         int with = lowerT.indexOf(" with exported");
         String entities = with < 0 ? t.substring(sideEnd + 1) : t.substring(sideEnd + 1, with);
@@ -128,8 +130,8 @@ final class WrapperParser {
                 to = i;
                 target = entities.substring(i + other.length()).trim();
                 if (direction == null) {
-                    String into = directionOf(other.substring(4).trim());
-                    direction = into == null ? null : ("FO->DV".equals(into) ? "DV->FO" : "FO->DV");
+                    Direction into = Direction.from(other.substring(4).trim());
+                    direction = into == null ? null : into.opposite();
                 }
             }
         }
@@ -144,34 +146,17 @@ final class WrapperParser {
         return leg;
     }
 
-    private static String directionOf(String side) {
-        switch (side.toUpperCase(Locale.ROOT)) {
-            case "AX":
-            case "FO":
-            case "FINOPS":
-                return "FO->DV";
-            case "CRM":
-            case "CDS":
-            case "DATAVERSE":
-            case "DV":
-            case "CE":
-                return "DV->FO";
-            default:
-                return null;
-        }
-    }
-
     private static long count(String text, String label) {
         int i = text.toLowerCase(Locale.ROOT).indexOf(label.toLowerCase(Locale.ROOT));
         if (i < 0) {
-            return -1;
+            return Count.UNKNOWN;
         }
         Matcher m = COUNT.matcher(text);
         int p = skipSpaces(text, i + label.length());
         if (m.find(p) && m.start() == p) {
             return Long.parseLong(m.group());
         }
-        return -1;
+        return Count.UNKNOWN;
     }
 
     private WrapperParser() {

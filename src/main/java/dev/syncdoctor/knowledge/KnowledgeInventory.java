@@ -15,7 +15,8 @@ import org.drools.drl.parser.DroolsParserException;
 /**
  * Reads what each rule contributes (recognises, defines, gives steps for) from the rule sources, so
  * the knowledge can be checked for mistakes that compile: a finding no issue row turns into a
- * diagnosis, an issue without steps, steps for an issue nothing produces, duplicate issue ids.
+ * diagnosis, an issue without steps, steps for an issue nothing produces, duplicate issue ids, a
+ * phase, direction or confidence spelt wrong ({@link TypedValues}).
  * The conventions it reads are those of the bundled rules and the authoring guide.
  */
 public final class KnowledgeInventory {
@@ -84,7 +85,11 @@ public final class KnowledgeInventory {
             if (STEP.matcher(consequence).find() && conditions.contains("Diagnosis")) {
                 stepsFor.addAll(issuesMatched);
             }
-            entries.add(new RuleEntry(source.file, source.lineForPeople(rule.getLine()), rule.getName(), recognises,
+            int line = source.lineForPeople(rule.getLine());
+            for (String wrong : TypedValues.misspelt(text)) {
+                problems.add(new RuleProblem(source.file, line, 0, "rule '" + rule.getName() + "': " + wrong, true));
+            }
+            entries.add(new RuleEntry(source.file, line, rule.getName(), recognises,
                     defines, kb, stepsFor));
         }
     }

@@ -42,6 +42,14 @@ public final class RuleFiles {
         return new RuleFiles(dir.toString(), readTree(dir));
     }
 
+    /**
+     * Rule files already read elsewhere (shipped to another machine by a distributed job), named and
+     * ordered as {@link #fromDirectory} names them.
+     */
+    public static RuleFiles of(String origin, Map<String, byte[]> files) {
+        return new RuleFiles(origin, new LinkedHashMap<>(files));
+    }
+
     /** The knowledge base bundled in the program (a copy of {@code rules/} at build time). */
     public static RuleFiles bundled() throws IOException {
         URL url = RuleFiles.class.getClassLoader().getResource(BUNDLED);

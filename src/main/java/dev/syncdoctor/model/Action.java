@@ -1,46 +1,37 @@
 package dev.syncdoctor.model;
 
-import java.util.Locale;
-
 /**
  * One step of a fix, as a rule states it: for which issue, in which phase, in which order within the
  * issue, what to do and why. Texts may hold placeholders ({map}, {field}, {value}, {url}, {entity},
  * {record}, {role}) that the plan fills from the error and case behind the diagnosis.
  */
 public class Action {
-    /** Phases in plan order: prerequisites first, re-runs and checks last. */
-    public enum Phase {
-        PREREQUISITE, INVESTIGATE, FIX, RERUN, VERIFY;
-
-        public static Phase of(String name) {
-            if (name == null || name.isBlank()) {
-                return FIX;
-            }
-            return Phase.valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-        }
-
-        public String label() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
     private final String issue;
-    private final Phase phase;
+    private final ActionPhase phase;
     private final int order;
     private final String text;
     private final String because;
     /** The diagnosis this step belongs to; gives placeholders their values. Null for case-wide steps. */
     private final Diagnosis diagnosis;
 
+    /** As rules write it: the phase by its label ("fix", "investigate"); another word is a mistake that fails the rule. */
     public Action(String issue, String phase, int order, String text, String because) {
-        this(issue, Phase.of(phase), order, text, because, null);
+        this(issue, ActionPhase.of(phase), order, text, because, null);
+    }
+
+    public Action(String issue, ActionPhase phase, int order, String text, String because) {
+        this(issue, phase, order, text, because, null);
     }
 
     public Action(Diagnosis diagnosis, String phase, int order, String text, String because) {
-        this(diagnosis.getIssue(), Phase.of(phase), order, text, because, diagnosis);
+        this(diagnosis.getIssue(), ActionPhase.of(phase), order, text, because, diagnosis);
     }
 
-    private Action(String issue, Phase phase, int order, String text, String because, Diagnosis diagnosis) {
+    public Action(Diagnosis diagnosis, ActionPhase phase, int order, String text, String because) {
+        this(diagnosis.getIssue(), phase, order, text, because, diagnosis);
+    }
+
+    private Action(String issue, ActionPhase phase, int order, String text, String because, Diagnosis diagnosis) {
         this.issue = issue;
         this.phase = phase;
         this.order = order;
@@ -50,18 +41,23 @@ public class Action {
     }
 
     /** Starts a step of a diagnosis' plan; the step table fills it column by column (see rules/steps.drl.csv). */
-    public static Draft draft(Diagnosis diagnosis, String phase) {
+    public static Draft draft(Diagnosis diagnosis, ActionPhase phase) {
         return new Draft(diagnosis, phase);
+    }
+
+    /** For step tables written before the phase was typed: the phase by its label (see {@link ActionPhase#of}). */
+    public static Draft draft(Diagnosis diagnosis, String phase) {
+        return new Draft(diagnosis, ActionPhase.of(phase));
     }
 
     /** A step being described, so a decision-table row can set one field per column. */
     public static final class Draft {
         private final Diagnosis diagnosis;
-        private final String phase;
+        private final ActionPhase phase;
         private int order;
         private String because;
 
-        private Draft(Diagnosis diagnosis, String phase) {
+        private Draft(Diagnosis diagnosis, ActionPhase phase) {
             this.diagnosis = diagnosis;
             this.phase = phase;
         }
@@ -83,7 +79,7 @@ public class Action {
     }
 
     public String getIssue() { return issue; }
-    public Phase getPhase() { return phase; }
+    public ActionPhase getPhase() { return phase; }
     public int getOrder() { return order; }
     public String getText() { return text; }
     public String getBecause() { return because; }

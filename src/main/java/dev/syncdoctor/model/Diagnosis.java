@@ -71,7 +71,7 @@ public class Diagnosis {
     public Finding getFinding() { return finding; }
     public SyncError getError() { return finding.getError(); }
     public String getErrorId() { return finding.getErrorId(); }
-    public String getConfidence() { return finding.getConfidence(); }
+    public Confidence getConfidence() { return finding.getConfidence(); }
     public List<String> getEvidence() { return finding.getEvidence(); }
 
     @Override

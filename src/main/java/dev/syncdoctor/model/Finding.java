@@ -12,18 +12,27 @@ public class Finding {
 
     private final String issue;
     private final SyncError error;
-    private final String confidence;
+    private final Confidence confidence;
     private final List<String> evidence;
 
-    public Finding(String issue, SyncError error, String confidence, String... evidence) {
+    public Finding(String issue, SyncError error, Confidence confidence, String... evidence) {
         this.issue = issue;
         this.error = error;
-        this.confidence = confidence == null || confidence.isBlank() ? "high" : confidence;
+        this.confidence = confidence == null ? Confidence.HIGH : confidence;
         this.evidence = List.of(evidence);
+    }
+
+    /** As rules write it: the confidence by its label ("high", "medium"); another word is a mistake that fails the rule. */
+    public Finding(String issue, SyncError error, String confidence, String... evidence) {
+        this(issue, error, Confidence.of(confidence), evidence);
     }
 
     /** A finding from the case context alone (status, counts), with no error text behind it. */
     public Finding(String issue, String confidence, String... evidence) {
+        this(issue, null, Confidence.of(confidence), evidence);
+    }
+
+    public Finding(String issue, Confidence confidence, String... evidence) {
         this(issue, null, confidence, evidence);
     }
 
@@ -36,16 +45,21 @@ public class Finding {
     public static final class Draft {
         private final String issue;
         private final SyncError error;
-        private String confidence = "high";
+        private Confidence confidence = Confidence.HIGH;
 
         private Draft(String issue, SyncError error) {
             this.issue = issue;
             this.error = error;
         }
 
-        public Draft confidence(String confidence) {
+        public Draft confidence(Confidence confidence) {
             this.confidence = confidence;
             return this;
+        }
+
+        /** For recognition tables written before the confidence was typed: by its label (see {@link Confidence#of}). */
+        public Draft confidence(String confidence) {
+            return confidence(Confidence.of(confidence));
         }
 
         /** The evidence comes last and completes the finding; several pieces are separated by "; ". */
@@ -58,11 +72,11 @@ public class Finding {
     public String getIssue() { return issue; }
     public SyncError getError() { return error; }
     public String getErrorId() { return error == null ? null : error.getId(); }
-    public String getConfidence() { return confidence; }
+    public Confidence getConfidence() { return confidence; }
     public List<String> getEvidence() { return evidence; }
 
     @Override
     public String toString() {
-        return "Finding[" + issue + (error == null ? "" : " on " + error.getId()) + ", " + confidence + "]";
+        return "Finding[" + issue + (error == null ? "" : " on " + error.getId()) + ", " + confidence.label() + "]";
     }
 }

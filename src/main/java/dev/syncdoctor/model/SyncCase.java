@@ -17,24 +17,24 @@ public class SyncCase {
     private String mapStatus;
     /** Status inside the message text ("Dual write Initial Sync completed with status: Error"). */
     private String completionStatus;
-    /** How many times the initial sync was run; 0 when unknown. */
-    private int attempts;
-    /** How often this error was seen; 0 when unknown, >= 2 means "consistently". */
-    private int occurrences;
+    /** How many times the initial sync was run; {@link Count#UNKNOWN} when unknown. */
+    private int attempts = Count.UNKNOWN;
+    /** How often this error was seen; {@link Count#UNKNOWN} when unknown, >= 2 means "consistently". */
+    private int occurrences = Count.UNKNOWN;
     /** The case says the error happens consistently, whatever the count. */
     private boolean consistent;
-    /** Phase in which the error was seen: "initial" (initial sync), "live" (live sync), "setup", "start"; null when unknown. */
-    private String phase;
-    /** Direction of the failing sync, "FO->DV" or "DV->FO"; null when unknown. */
-    private String direction;
-    /** How long the initial sync has been running or ran, in minutes; 0 when unknown. */
-    private long durationMinutes;
-    /** Rows in the table being synced (per legal entity when known); 0 when unknown. */
-    private long rowCount;
-    /** Number of legal entities (companies) linked for dual-write; 0 when unknown. */
-    private int legalEntityCount;
-    /** Number of lookup fields in the map; 0 when unknown. */
-    private int lookupCount;
+    /** Phase in which the error was seen; null when unknown. */
+    private Phase phase;
+    /** Direction of the failing sync; null when unknown. */
+    private Direction direction;
+    /** How long the initial sync has been running or ran, in minutes; {@link Count#UNKNOWN} when unknown. */
+    private long durationMinutes = Count.UNKNOWN;
+    /** Rows in the table being synced (per legal entity when known); {@link Count#UNKNOWN} when unknown. */
+    private long rowCount = Count.UNKNOWN;
+    /** Number of legal entities (companies) linked for dual-write; {@link Count#UNKNOWN} when unknown. */
+    private int legalEntityCount = Count.UNKNOWN;
+    /** Number of lookup fields in the map; {@link Count#UNKNOWN} when unknown. */
+    private int lookupCount = Count.UNKNOWN;
     private final Set<String> roles = new LinkedHashSet<>();
 
     public SyncCase() {
@@ -60,8 +60,9 @@ public class SyncCase {
      * case without error text rather than an empty input.
      */
     public boolean hasContext() {
-        return mapStatus != null || mapName != null || attempts > 0 || occurrences > 0 || consistent || phase != null
-                || direction != null || durationMinutes > 0 || rowCount > 0 || legalEntityCount > 0 || lookupCount > 0;
+        return mapStatus != null || mapName != null || Count.isKnown(attempts) || Count.isKnown(occurrences) || consistent
+                || phase != null || direction != null || Count.isKnown(durationMinutes) || Count.isKnown(rowCount)
+                || Count.isKnown(legalEntityCount) || Count.isKnown(lookupCount);
     }
 
     /** The error was seen at least twice, or the case says it happens consistently. */
@@ -88,10 +89,10 @@ public class SyncCase {
     public void setOccurrences(int occurrences) { this.occurrences = occurrences; }
     public boolean isConsistent() { return consistent; }
     public void setConsistent(boolean consistent) { this.consistent = consistent; }
-    public String getPhase() { return phase; }
-    public void setPhase(String phase) { this.phase = phase; }
-    public String getDirection() { return direction; }
-    public void setDirection(String direction) { this.direction = direction; }
+    public Phase getPhase() { return phase; }
+    public void setPhase(Phase phase) { this.phase = phase; }
+    public Direction getDirection() { return direction; }
+    public void setDirection(Direction direction) { this.direction = direction; }
     public long getDurationMinutes() { return durationMinutes; }
     public void setDurationMinutes(long durationMinutes) { this.durationMinutes = durationMinutes; }
     public long getRowCount() { return rowCount; }

@@ -5,31 +5,31 @@ package dev.syncdoctor.model;
  * msdyn_dimensionattributes with exported records count: 0, ImportRecordsErrorCount: 0, ...".
  */
 public class SyncLeg {
-    /** "FO->DV" for "From AX ... to CRM ...", "DV->FO" for the reverse. */
-    private String direction;
+    /** FO_TO_DV for "From AX ... to CRM ...", DV_TO_FO for the reverse; null when the text did not say. */
+    private Direction direction;
     private String sourceEntity;
     private String targetEntity;
-    private long exportedCount = -1;
-    private long importErrorCount = -1;
-    private long insertedCount = -1;
-    private long updatedCount = -1;
+    private long exportedCount = Count.UNKNOWN;
+    private long importErrorCount = Count.UNKNOWN;
+    private long insertedCount = Count.UNKNOWN;
+    private long updatedCount = Count.UNKNOWN;
 
     public SyncLeg() {
     }
 
-    public SyncLeg(String direction, String sourceEntity, String targetEntity) {
+    public SyncLeg(Direction direction, String sourceEntity, String targetEntity) {
         this.direction = direction;
         this.sourceEntity = sourceEntity;
         this.targetEntity = targetEntity;
     }
 
-    public String getDirection() { return direction; }
-    public void setDirection(String direction) { this.direction = direction; }
+    public Direction getDirection() { return direction; }
+    public void setDirection(Direction direction) { this.direction = direction; }
     public String getSourceEntity() { return sourceEntity; }
     public void setSourceEntity(String sourceEntity) { this.sourceEntity = sourceEntity; }
     public String getTargetEntity() { return targetEntity; }
     public void setTargetEntity(String targetEntity) { this.targetEntity = targetEntity; }
-    /** -1 when the text did not say. */
+    /** {@link Count#UNKNOWN} when the text did not say. */
     public long getExportedCount() { return exportedCount; }
     public void setExportedCount(long exportedCount) { this.exportedCount = exportedCount; }
     public long getImportErrorCount() { return importErrorCount; }
@@ -41,6 +41,6 @@ public class SyncLeg {
 
     @Override
     public String toString() {
-        return "SyncLeg[" + direction + " " + sourceEntity + " -> " + targetEntity + ", exported=" + exportedCount + "]";
+        return "SyncLeg[" + (direction == null ? null : direction.label()) + " " + sourceEntity + " -> " + targetEntity + ", exported=" + exportedCount + "]";
     }
 }

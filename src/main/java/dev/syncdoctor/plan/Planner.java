@@ -3,6 +3,9 @@ package dev.syncdoctor.plan;
 import dev.syncdoctor.engine.Derivation;
 import dev.syncdoctor.engine.Evaluation;
 import dev.syncdoctor.model.Action;
+import dev.syncdoctor.model.ActionPhase;
+import dev.syncdoctor.model.Confidence;
+import dev.syncdoctor.model.Count;
 import dev.syncdoctor.model.CaseFacts;
 import dev.syncdoctor.model.Diagnosis;
 import dev.syncdoctor.model.Requirement;
@@ -85,13 +88,13 @@ public final class Planner {
             Set<String> errors = new LinkedHashSet<>();
             Set<String> matched = new LinkedHashSet<>();
             List<RepeatedError> repeated = new ArrayList<>();
-            String confidence = first.getConfidence();
+            Confidence confidence = first.getConfidence();
             for (Diagnosis d : group) {
                 evidence.addAll(d.getEvidence());
                 if (d.getErrorId() != null && errors.add(d.getErrorId()) && d.getError() != null && d.getError().getCount() > 1) {
                     repeated.add(RepeatedError.of(d.getError()));
                 }
-                if (rank(d.getConfidence()) > rank(confidence)) {
+                if (d.getConfidence().isStrongerThan(confidence)) {
                     confidence = d.getConfidence();
                 }
                 if (explain) {
@@ -100,25 +103,16 @@ public final class Planner {
             }
             Derivation recognised = ev.derivationOf(first.getFinding());
             out.add(new IssueDiagnosis(first.getIssue(), first.getKb(), first.getTitle(), first.getSection(),
-                    first.getCategory(), first.getRequiredRole(), confidence, recognised == null ? null : recognised.rule(),
+                    first.getCategory(), first.getRequiredRole(), confidence.label(), recognised == null ? null : recognised.rule(),
                     List.copyOf(evidence), List.copyOf(errors), List.copyOf(matched), List.copyOf(repeated)));
         }
         return out;
     }
 
-    private static int rank(String confidence) {
-        return switch (confidence == null ? "" : confidence.toLowerCase(Locale.ROOT)) {
-            case "high" -> 3;
-            case "medium" -> 2;
-            case "low" -> 1;
-            default -> 0;
-        };
-    }
-
     private static List<PlannedRequirement> mergeRequirements(List<Requirement> requirements) {
         Map<String, List<Requirement>> byKey = new LinkedHashMap<>();
         for (Requirement r : requirements) {
-            byKey.computeIfAbsent(r.getKind() + "\u0000" + r.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(r);
+            byKey.computeIfAbsent(r.getKind().label() + "\u0000" + r.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(r);
         }
         List<PlannedRequirement> out = new ArrayList<>();
         for (List<Requirement> group : byKey.values()) {
@@ -129,7 +123,7 @@ public final class Planner {
                 issues.add(r.getIssue());
                 held &= r.isHeld();
             }
-            out.add(new PlannedRequirement(first.getKind(), first.getName(), first.getIssue(), List.copyOf(issues), held));
+            out.add(new PlannedRequirement(first.getKind().label(), first.getName(), first.getIssue(), List.copyOf(issues), held));
         }
         return out;
     }
@@ -194,7 +188,7 @@ public final class Planner {
     }
 
     /** Prerequisites, then every issue's own steps, then re-runs, then checks. */
-    private static int band(Action.Phase phase) {
+    private static int band(ActionPhase phase) {
         return switch (phase) {
             case PREREQUISITE -> 0;
             case INVESTIGATE, FIX -> 1;
@@ -334,18 +328,22 @@ public final class Planner {
             if (o instanceof SyncError e) {
                 out.add(e.getId() + ": " + shorten(e.getMessage()));
             } else if (o instanceof SyncCase c) {
-                out.add("case: map=" + c.getMapName() + ", status=" + c.getMapStatus() + ", attempts=" + c.getAttempts()
-                        + ", occurrences=" + c.getOccurrences() + (c.isConsistent() ? ", consistent" : "")
+                out.add("case: map=" + c.getMapName() + ", status=" + c.getMapStatus() + ", attempts=" + count(c.getAttempts())
+                        + ", occurrences=" + count(c.getOccurrences()) + (c.isConsistent() ? ", consistent" : "")
                         + ", roles=" + c.getRoles());
             } else if (o instanceof Diagnosis dg) {
                 out.add("diagnosis " + dg.getIssue() + (dg.getErrorId() == null ? "" : " on " + dg.getErrorId()));
             } else if (o instanceof Requirement r) {
-                out.add("requirement " + r.getKind() + " '" + r.getName() + "'" + (r.isHeld() ? " (held)" : " (missing)"));
+                out.add("requirement " + r.getKind().label() + " '" + r.getName() + "'" + (r.isHeld() ? " (held)" : " (missing)"));
             } else if (o != null) {
                 out.add(o.toString());
             }
         }
         return out;
+    }
+
+    private static String count(long n) {
+        return Count.isKnown(n) ? Long.toString(n) : "unknown";
     }
 
     private static String shorten(String s) {

@@ -1,7 +1,6 @@
 package dev.syncdoctor.serve;
 
 import dev.syncdoctor.ingest.CaseContext;
-import dev.syncdoctor.ingest.CaseReader;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
@@ -18,51 +17,44 @@ final class ContextParams {
     private ContextParams() {
     }
 
+    /** The context of the query parameters, canonicalised as the CLI's flags are ({@link CaseContext.Builder}). */
     static CaseContext of(Context ctx) {
-        CaseContext c = new CaseContext();
-        c.setMapName(text(ctx, "map"));
-        c.setMapStatus(text(ctx, "status"));
-        c.setAttempts(intOf(ctx, "attempts"));
-        c.setOccurrences(intOf(ctx, "occurrences"));
+        CaseContext.Builder c = CaseContext.builder()
+                .map(text(ctx, "map"))
+                .status(text(ctx, "status"))
+                .attempts(intOf(ctx, "attempts"))
+                .occurrences(intOf(ctx, "occurrences"));
         String consistent = text(ctx, "consistent");
         if (consistent != null) {
             switch (consistent.toLowerCase(Locale.ROOT)) {
-                case "true", "yes", "1", "on" -> c.setConsistent(true);
-                case "false", "no", "0", "off" -> c.setConsistent(false);
+                case "true", "yes", "1", "on" -> c.consistent(true);
+                case "false", "no", "0", "off" -> c.consistent(false);
                 default -> throw ApiError.badRequest("consistent: '" + RequestBody.shorten(consistent) + "' is not true or false");
             }
         }
-        String phase = text(ctx, "phase");
-        if (phase != null) {
-            String canonical = CaseReader.canonicalPhase(phase);
-            if (canonical == null) {
-                throw ApiError.badRequest("phase: '" + RequestBody.shorten(phase) + "' is not one of initial, live, setup, start");
-            }
-            c.setPhase(canonical);
-        }
-        String direction = text(ctx, "direction");
-        if (direction != null) {
-            String canonical = CaseReader.canonicalDirection(direction);
-            if (canonical == null) {
-                throw ApiError.badRequest("direction: '" + RequestBody.shorten(direction) + "' is not FO->DV or DV->FO");
-            }
-            c.setDirection(canonical);
-        }
         Integer minutes = intOf(ctx, "durationMinutes");
-        c.setDurationMinutes(minutes == null ? null : minutes.longValue());
+        c.durationMinutes(minutes == null ? null : minutes.longValue());
         Integer rows = intOf(ctx, "rows");
-        c.setRowCount(rows == null ? null : rows.longValue());
-        c.setLegalEntityCount(intOf(ctx, "legalEntities"));
-        c.setLookupCount(intOf(ctx, "lookups"));
+        c.rowCount(rows == null ? null : rows.longValue());
+        c.legalEntityCount(intOf(ctx, "legalEntities"));
+        c.lookupCount(intOf(ctx, "lookups"));
         for (String role : ctx.queryParams("role")) {
             if (!role.isBlank()) {
                 if (role.length() > 200) {
                     throw ApiError.badRequest("role: longer than 200 characters");
                 }
-                c.addRole(role.trim());
+                c.role(role.trim());
             }
         }
-        return c;
+        try {
+            String phase = text(ctx, "phase");
+            c.phase(phase == null ? null : RequestBody.shorten(phase));
+            String direction = text(ctx, "direction");
+            c.direction(direction == null ? null : RequestBody.shorten(direction));
+            return c.build();
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
     }
 
     private static String text(Context ctx, String name) {

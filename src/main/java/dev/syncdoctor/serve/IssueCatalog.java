@@ -9,7 +9,7 @@ import dev.syncdoctor.knowledge.KnowledgeCheck;
 import dev.syncdoctor.knowledge.KnowledgeInventory;
 import dev.syncdoctor.knowledge.RuleEntry;
 import dev.syncdoctor.knowledge.RuleFiles;
-import dev.syncdoctor.model.Action;
+import dev.syncdoctor.model.ActionPhase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -106,7 +106,7 @@ final class IssueCatalog {
     /** Plan order of a phase name (prerequisites first), unknown phases last. */
     private static int phaseRank(String phase) {
         try {
-            return Action.Phase.of(phase).ordinal();
+            return ActionPhase.of(phase).ordinal();
         } catch (IllegalArgumentException e) {
             return Integer.MAX_VALUE;
         }

@@ -49,21 +49,12 @@ public final class ExampleCheck {
         return new CheckResult(example, compare(expected, actual), actual);
     }
 
+    /** The context of a sidecar, canonicalised as {@code diagnose} canonicalises its flags. */
     static CaseContext toContext(Expectation.ExampleContext c) {
-        CaseContext ctx = new CaseContext();
-        ctx.setMapName(c.map());
-        ctx.setMapStatus(c.status());
-        ctx.setAttempts(c.attempts());
-        ctx.setOccurrences(c.occurrences());
-        ctx.setConsistent(c.consistent());
-        ctx.setPhase(c.phase());
-        ctx.setDirection(c.direction());
-        ctx.setDurationMinutes(c.durationMinutes());
-        ctx.setRowCount(c.rowCount());
-        ctx.setLegalEntityCount(c.legalEntityCount());
-        ctx.setLookupCount(c.lookupCount());
-        ctx.setRoles(c.roles() == null ? List.of() : c.roles());
-        return ctx;
+        return CaseContext.builder().map(c.map()).status(c.status()).attempts(c.attempts()).occurrences(c.occurrences())
+                .consistent(c.consistent()).phase(c.phase()).direction(c.direction()).durationMinutes(c.durationMinutes())
+                .rowCount(c.rowCount()).legalEntityCount(c.legalEntityCount()).lookupCount(c.lookupCount())
+                .roles(c.roles()).build();
     }
 
     /** Every way {@code actual} differs from {@code expected}, each as "what: expected X, got Y". */

@@ -5,21 +5,22 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.syncdoctor.ingest.InputFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
  * The example cases under a folder and their expected results: JSON and YAML cases state theirs in an
- * {@code expected} field; a raw text {@code name.txt} (or {@code .log}) has it in {@code name.expected.json} beside it.
+ * {@code expected} field; a raw text {@code name.txt} (or {@code .log}) and a CSV export {@code name.csv} (of one
+ * case) have it in {@code name.expected.json} beside them.
  */
 public final class ExampleCorpus {
-    public static final String SIDECAR_SUFFIX = ".expected.json";
+    public static final String SIDECAR_SUFFIX = InputFormat.SIDECAR_SUFFIX;
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -42,19 +43,16 @@ public final class ExampleCorpus {
         return out;
     }
 
+    /** The inputs {@code diagnose} and {@code batch} read, CSV exports included (see {@link InputFormat}). */
     static boolean isCaseInput(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (n.endsWith(SIDECAR_SUFFIX) || n.startsWith(".")) {
-            return false;
-        }
-        return n.endsWith(".txt") || n.endsWith(".log") || n.endsWith(".json") || n.endsWith(".yaml") || n.endsWith(".yml");
+        return InputFormat.isInputName(p.getFileName().toString());
     }
 
     /** The example at {@code input} with its expectation; an unparsable expectation is an IOException naming the file. */
     public static ExampleCase load(Path input) throws IOException {
-        String n = input.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (n.endsWith(".json") || n.endsWith(".yaml") || n.endsWith(".yml")) {
-            ObjectMapper mapper = n.endsWith(".json") ? JSON : YAML;
+        InputFormat format = InputFormat.of(input.getFileName().toString());
+        if (format == InputFormat.JSON || format == InputFormat.YAML) {
+            ObjectMapper mapper = format == InputFormat.JSON ? JSON : YAML;
             JsonNode expected;
             try {
                 JsonNode root = mapper.readTree(input.toFile());

@@ -136,11 +136,27 @@ class DiagnoseCommandTest {
     }
 
     @Test
-    void aCsvRowThatCannotBeReadIsExitTwoNamingTheLine(@TempDir Path dir) throws Exception {
-        Path csv = Files.writeString(dir.resolve("broken.csv"), "case_id,message\nc1,fine\nc2,too,many,values\n");
+    void aCsvRowThatCannotBeReadIsOneLineNamingItAndTheOtherCasesAreDiagnosed(@TempDir Path dir) throws Exception {
+        Path csv = Files.writeString(dir.resolve("broken.csv"), "case_id,message\nc1,fine\nc2,too,many,values\n"
+                + "c3,\"([Bad Request], The remote server returned an error: (400) Bad Request.), AX export encountered an error\"\n"
+                + ",no case id\n");
+        CliRun r = CliRun.of("diagnose", "--format", "json", csv.toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(7);
+        assertThat(r.err().strip().split("\n")).hasSize(2)
+                .anySatisfy(l -> assertThat(l).startsWith("syncdoctor: " + csv + ":3: row has 4 values"))
+                .anySatisfy(l -> assertThat(l).startsWith("syncdoctor: " + csv + ":5: row has no case_id"));
+        String[] lines = r.out().strip().split("\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).contains("broken.csv#c1");
+        assertThat(lines[1]).contains("broken.csv#c3").contains("IS02_400_BAD_REQUEST_AX_EXPORT");
+    }
+
+    @Test
+    void aCsvWithNoReadableRowIsExitTwo(@TempDir Path dir) throws Exception {
+        Path csv = Files.writeString(dir.resolve("broken.csv"), "case_id,message\nc2,too,many,values\n");
         CliRun r = CliRun.of("diagnose", csv.toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("broken.csv").containsPattern(":3\\b");
+        assertThat(r.err()).contains("broken.csv").containsPattern(":2\\b");
     }
 
     @Test

@@ -34,9 +34,14 @@ public final class HostileCorpus {
             // Unreadable inputs: exit 2, one line.
             bytes(dir, "binary.log", binary(), out, 2, "not a text file");
             bytes(dir, "nul-in-text.txt", (BAD_REQUEST + "\0").getBytes(StandardCharsets.UTF_8), out, 2, "not a text file");
-            bytes(dir, "bad-utf8.txt", concat(BAD_REQUEST.getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, 0x28}), out, 2,
-                    "not a text file");
-            bytes(dir, "overlong-utf8.txt", new byte[] {'a', (byte) 0xC0, (byte) 0xAF}, out, 2, "not a text file");
+            // Not UTF-8 but plausible Windows-1252 text ("Ã(", "aÀ¯"): read as such, as Notepad's ANSI files are.
+            bytes(dir, "bad-utf8.txt", concat(BAD_REQUEST.getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3, 0x28}), out, 0,
+                    null);
+            bytes(dir, "overlong-utf8.txt", new byte[] {'a', (byte) 0xC0, (byte) 0xAF}, out, 3, null);
+            // Neither UTF-8 nor text in Windows-1252: control bytes, or a byte that code page leaves undefined.
+            bytes(dir, "bad-utf8-control-bytes.txt", concat(BAD_REQUEST.getBytes(StandardCharsets.UTF_8),
+                    new byte[] {(byte) 0xC3, 0x01, 0x02}), out, 2, "not a text file");
+            bytes(dir, "undefined-in-cp1252.txt", new byte[] {'a', (byte) 0x81, 'b'}, out, 2, "not a text file");
             bytes(dir, "utf16-lone-surrogate.txt", new byte[] {(byte) 0xFF, (byte) 0xFE, 0x00, (byte) 0xD8, 'a', 0}, out, 2,
                     "not a text file");
             huge(dir.resolve("huge.txt"), 10L * 1024 * 1024 + 1);
@@ -66,9 +71,9 @@ public final class HostileCorpus {
                     out, 0, null);
             text(dir, "unknown-field.json", "{\"error\": \"" + BAD_REQUEST + "\", \"colour\": \"blue\"}", out, 0, null);
             text(dir, "status-only.json", "{\"map\": \"Vendors V2\", \"status\": \"Running\"}", out, 0, null);
-            // A CSV export whose second row opens a quote it never closes: diagnose refuses the export with the
-            // line; batch keeps the readable case and makes the rest one invalid record.
-            text(dir, "unbalanced-quotes.csv", "case_id,message\nc1,\"" + BAD_REQUEST + "\"\nc2,\"x\nc3,y\n", out, 2,
+            // A CSV export whose second row opens a quote it never closes: diagnose and batch keep the readable
+            // case and make the rest one problem with its line (diagnose: exit 7, one line on stderr).
+            text(dir, "unbalanced-quotes.csv", "case_id,message\nc1,\"" + BAD_REQUEST + "\"\nc2,\"x\nc3,y\n", out, 7,
                     "unbalanced-quotes.csv:3: unbalanced double quote");
             text(dir, "adversarial-resolve.txt", repeat("Couldn't resolve the guid for the field:", 1 << 20), out, -1, null);
             text(dir, "adversarial-following.txt", repeat(", the following error", 1 << 20), out, -1, null);

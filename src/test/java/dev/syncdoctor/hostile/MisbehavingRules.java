@@ -30,7 +30,7 @@ public final class MisbehavingRules {
 
             rule "loops forever"
             when
-                $c : SyncCase( mapName == "loop", attempts >= 0 )
+                $c : SyncCase( mapName == "loop", attempts >= -1 )
             then
                 modify($c) { setAttempts($c.getAttempts() + 1) };
             end

@@ -1,5 +1,8 @@
 package dev.syncdoctor.ingest;
 
+import dev.syncdoctor.model.Count;
+import dev.syncdoctor.model.Direction;
+import dev.syncdoctor.model.Phase;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -82,8 +85,8 @@ class CaseReaderTest {
         assertThat(s.getId()).isEqualTo("vendors");
         assertThat(s.getMapName()).isEqualTo("Vendors V2");
         assertThat(s.getMapStatus()).isEqualTo("Not running");
-        assertThat(s.getPhase()).isEqualTo("initial");
-        assertThat(s.getDirection()).isEqualTo("FO->DV");
+        assertThat(s.getPhase()).isEqualTo(Phase.INITIAL);
+        assertThat(s.getDirection()).isEqualTo(Direction.FO_TO_DV);
         assertThat(s.getAttempts()).isEqualTo(2);
         assertThat(s.getOccurrences()).isEqualTo(3);
         assertThat(s.isConsistent()).isTrue();
@@ -161,8 +164,8 @@ class CaseReaderTest {
         CaseFacts c = only(reader.read(write("lenient.json",
                 "{\"attempts\": \"3\", \"phase\": \"Initial sync\", \"direction\": \"AX -> CRM\", \"errors\": \"DIPV1022\"}")));
         assertThat(c.getSyncCase().getAttempts()).isEqualTo(3);
-        assertThat(c.getSyncCase().getPhase()).isEqualTo("initial");
-        assertThat(c.getSyncCase().getDirection()).isEqualTo("FO->DV");
+        assertThat(c.getSyncCase().getPhase()).isEqualTo(Phase.INITIAL);
+        assertThat(c.getSyncCase().getDirection()).isEqualTo(Direction.FO_TO_DV);
         assertThat(c.getErrors()).hasSize(1);
     }
 
@@ -174,7 +177,7 @@ class CaseReaderTest {
 
     @Test
     void unknownFieldsAreWarnedAndIgnored() throws Exception {
-        Logger logger = (Logger) LoggerFactory.getLogger(CaseReader.class);
+        Logger logger = (Logger) LoggerFactory.getLogger(CaseDocumentReader.class);
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
         logger.addAppender(appender);
@@ -243,9 +246,19 @@ class CaseReaderTest {
     void binaryIsRefused() throws Exception {
         Path nul = write("image.txt", new byte[] {'G', 'I', 'F', 0, 1, 2});
         assertThatThrownBy(() -> reader.read(nul)).isInstanceOf(InputException.class)
-                .hasMessage(nul + ": not a text file (binary or not UTF-8)");
-        Path latin1 = write("latin1.txt", new byte[] {'c', 'a', 'f', (byte) 0xE9, ' ', 'f', 'a', 'i', 'l', 'e', 'd'});
-        assertThatThrownBy(() -> reader.read(latin1)).isInstanceOf(InputException.class).hasMessageContaining("not a text file");
+                .hasMessage(nul + ": not a text file (binary, or neither UTF-8 nor Windows-1252 text)");
+        Path control = write("control.txt", new byte[] {'c', 'a', 'f', (byte) 0xE9, 0x07, ' ', 'f'});
+        assertThatThrownBy(() -> reader.read(control)).isInstanceOf(InputException.class).hasMessageContaining("not a text file");
+    }
+
+    @Test
+    void windows1252TextIsReadAsSuch() throws Exception {
+        // Notepad's "ANSI": e with acute accent as 0xE9, curly quotes as 0x93/0x94, the euro sign as 0x80.
+        byte[] ansi = concat(new byte[] {'C', 'a', 'f', (byte) 0xE9, ' ', (byte) 0x93, 'V', '2', (byte) 0x94, ' ', (byte) 0x80, ':', ' '},
+                FORBIDDEN.getBytes(StandardCharsets.US_ASCII));
+        CaseFacts c = reader.read(write("ansi.txt", ansi)).get(0);
+        assertThat(c.getErrors()).isNotEmpty();
+        assertThat(c.getErrors().get(0).getMessage()).contains("(403) Forbidden");
     }
 
     @Test
@@ -280,18 +293,14 @@ class CaseReaderTest {
     void fromTextAndContext() {
         CaseFacts c = reader.fromText("facts/examples/bad-request.txt", null, FORBIDDEN);
         assertThat(c.getSyncCase().getId()).isEqualTo("bad-request");
-        CaseContext context = new CaseContext();
-        context.setMapName("Vendors V2");
-        context.setMapStatus("Not running");
-        context.setAttempts(2);
-        context.setConsistent(true);
-        context.addRole("System admin");
+        CaseContext context = CaseContext.builder().map("Vendors V2").status("Not running").attempts(2)
+                .consistent(true).role("System admin").build();
         context.applyTo(c.getSyncCase());
         assertThat(c.getSyncCase().getMapName()).isEqualTo("Vendors V2");
         assertThat(c.getSyncCase().getAttempts()).isEqualTo(2);
         assertThat(c.getSyncCase().isRecurring()).isTrue();
         assertThat(c.getSyncCase().holdsRole("System administrator")).isTrue();
-        assertThat(c.getSyncCase().getOccurrences()).isZero();
+        assertThat(c.getSyncCase().getOccurrences()).isEqualTo(Count.UNKNOWN);
     }
 
     @Test

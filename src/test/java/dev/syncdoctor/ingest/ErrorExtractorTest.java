@@ -1,5 +1,6 @@
 package dev.syncdoctor.ingest;
 
+import dev.syncdoctor.model.Direction;
 import dev.syncdoctor.model.SyncError;
 import dev.syncdoctor.model.SyncLeg;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class ErrorExtractorTest {
         assertThat(x.completionStatus()).isEqualTo("Error");
         assertThat(x.legs()).hasSize(1);
         SyncLeg leg = x.legs().get(0);
-        assertThat(leg.getDirection()).isEqualTo("FO->DV");
+        assertThat(leg.getDirection()).isEqualTo(Direction.FO_TO_DV);
         assertThat(leg.getSourceEntity()).isEqualTo("Financial dimensions");
         assertThat(leg.getTargetEntity()).isEqualTo("msdyn_dimensionattributes");
         assertThat(List.of(leg.getExportedCount(), leg.getImportErrorCount(), leg.getInsertedCount(), leg.getUpdatedCount()))
@@ -78,7 +79,7 @@ class ErrorExtractorTest {
                 + " Message: ([Forbidden], The remote server returned an error: (403) Forbidden.), AX export encountered an error\n"
                 + FULL_WRAPPER;
         ExtractedText x = extract(text);
-        assertThat(x.legs()).extracting(SyncLeg::getDirection).containsExactly("DV->FO", "FO->DV");
+        assertThat(x.legs()).extracting(SyncLeg::getDirection).containsExactly(Direction.DV_TO_FO, Direction.FO_TO_DV);
         assertThat(x.legs().get(0).getSourceEntity()).isEqualTo("contacts");
         assertThat(x.legs().get(0).getTargetEntity()).isEqualTo("Contacts V2");
         assertThat(x.legs().get(0).getExportedCount()).isEqualTo(12);

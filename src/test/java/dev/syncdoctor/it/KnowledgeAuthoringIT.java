@@ -45,7 +45,7 @@ class KnowledgeAuthoringIT {
                 + "Pause table maps for maintenance,live_sync,,The queue of a paused map went over its limit\n");
         append("rules/recognition/errors.drl.csv", "paused queue over its limit,exceeded its limit of 1 GB,,paused queue,,,,,,,"
                 + "paused-queue-limit,high,paused queue; exceeded its limit of 1 GB\n");
-        append("rules/steps.drl.csv", "queue 1,paused-queue-limit,,,,,fix,1,Records queued past the limit were dropped.,"
+        append("rules/steps.drl.csv", "queue 1,paused-queue-limit,,,,fix,1,Records queued past the limit were dropped.,"
                 + "Resume the map {map} and re-sync the records changed while it was paused.\n");
         addExample();
 
@@ -108,7 +108,7 @@ class KnowledgeAuthoringIT {
 
     @Test
     void aBrokenTableRowIsReportedByItsRow() throws Exception {
-        append("rules/steps.drl.csv", "bad order,dixf-service-stopped,,,,,fix,second,Why.,Do it.\n");
+        append("rules/steps.drl.csv", "bad order,dixf-service-stopped,,,,fix,second,Why.,Do it.\n");
         PackagedCli check = PackagedCli.run(work, "rules", "check");
         assertThat(check.exitCode()).as(check.toString()).isEqualTo(4);
         long row = Files.readAllLines(work.resolve("rules/steps.drl.csv")).size();

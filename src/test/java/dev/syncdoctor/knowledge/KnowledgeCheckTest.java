@@ -37,6 +37,37 @@ class KnowledgeCheckTest {
     }
 
     @Test
+    void aMisspeltStepPhaseConfidenceOrCasePhaseIsAnErrorWithItsPlace() throws IOException {
+        Path steps = rules.resolve("steps.drl.csv");
+        Files.writeString(steps, Files.readString(steps).replaceFirst(",investigate,1,", ",investigat,1,"));
+        Path context = rules.resolve("recognition/context.drl");
+        Files.writeString(context, Files.readString(context)
+                .replace("new Finding(\"row-limit-per-run\", \"high\"", "new Finding(\"row-limit-per-run\", \"hihg\"")
+                .replace("phase != Phase.LIVE )", "phase != Phase.of(\"lve\") )"));
+        KnowledgeCheck.Report r = check();
+        assertThat(r.clean()).isFalse();
+        assertThat(messages(r))
+                .anyMatch(m -> m.matches("steps\\.drl\\.csv:\\d+ rule '.*': step phase 'investigat' is not one of prerequisite, .*"))
+                .anyMatch(m -> m.matches("recognition/context\\.drl:\\d+ rule '.*': confidence 'hihg' is not one of high, medium, low"))
+                .anyMatch(m -> m.matches("recognition/context\\.drl:\\d+ rule '.*': phase 'lve' is not one of initial, live, setup, start"));
+    }
+
+    @Test
+    void aTypedFieldComparedWithTextIsAnErrorNamingTheConstant() throws IOException {
+        // Drools compiles direction == "DV->FO" against the enum field and the constraint is never true.
+        Path context = rules.resolve("recognition/context.drl");
+        Files.writeString(context, Files.readString(context)
+                .replaceFirst("direction == Direction\\.DV_TO_FO", "direction == \"DV->FO\"")
+                .replaceFirst("phase != Phase\\.LIVE", "phase != \"living\""));
+        KnowledgeCheck.Report r = check();
+        assertThat(r.clean()).isFalse();
+        assertThat(messages(r))
+                .anyMatch(m -> m.matches("recognition/context\\.drl:\\d+ rule '.*': direction == \"DV->FO\" compares a direction with text"
+                        + " and is never true: write direction == Direction\\.DV_TO_FO"))
+                .anyMatch(m -> m.contains("phase != \"living\" compares a phase with text") && m.contains("Phase.INITIAL|LIVE"));
+    }
+
+    @Test
     void anIssueRowWithoutStepsOrRecognitionAndAnUnknownKbAreErrors() throws IOException {
         Files.writeString(rules.resolve("issues.drl.csv"),
                 Files.readString(rules.resolve("issues.drl.csv")) + "issue lonely,lonely-issue,IS99_NOT_IN_CATALOG,S,c,,T\n");

@@ -276,16 +276,14 @@ class ServeApiTest {
                         + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 chunk(out, "{\"case\":\"a\",\"status\":\"Running\"}\n");
                 out.flush();
-                HttpResponse<String> refused = null;
-                for (int i = 0; i < 100 && refused == null; i++) {
-                    HttpResponse<String> r = one.post("/api/v1/diagnose", "text/plain", "Message: x");
-                    if (r.statusCode() == 503) {
-                        refused = r;
-                    } else {
-                        Thread.sleep(50);
-                    }
+                // Wait (bounded) until the server says the batch holds the slot, so the check does not race it.
+                for (int i = 0; i < 600 && RunningServer.json(one.get("/healthz")).path("inFlight").asInt() < 1; i++) {
+                    Thread.sleep(50);
                 }
-                assertThat(refused).as("a request refused while the slot is held").isNotNull();
+                assertThat(RunningServer.json(one.get("/healthz")).path("inFlight").asInt())
+                        .as("the held batch occupies the only slot").isEqualTo(1);
+                HttpResponse<String> refused = one.post("/api/v1/diagnose", "text/plain", "Message: x");
+                assertThat(refused.statusCode()).as("a request refused while the slot is held").isEqualTo(503);
                 assertThat(refused.headers().firstValue("Retry-After")).isPresent();
                 assertThat(RunningServer.json(refused).get("error").asText()).contains("busy");
             }
