@@ -26,7 +26,8 @@ class OutputFailuresIT {
     private Run sh(String redirections, String... args) throws Exception {
         StringBuilder cmd = new StringBuilder("exec \"$0\" -jar \"$1\"");
         for (int i = 0; i < args.length; i++) {
-            cmd.append(" \"$").append(i + 2).append('"');
+            // ${10}, not $10: the shell reads $10 as $1 followed by 0.
+            cmd.append(" \"${").append(i + 2).append("}\"");
         }
         cmd.append(' ').append(redirections);
         List<String> command = new java.util.ArrayList<>(List.of("sh", "-c", cmd.toString(),
@@ -75,7 +76,7 @@ class OutputFailuresIT {
         Path out = Files.writeString(work.resolve("out.jsonl"), "previous run\n");
         Run batch = sh("", "batch", "--no-cache", "--rules", rules.toString(), "--fail-on", "invalid,unknown",
                 "--format", "json", "--out", out.toString(), "facts/examples/bad-request-docs-example.txt");
-        assertThat(batch.exitCode()).isEqualTo(6);
+        assertThat(batch.exitCode()).as(batch.err()).isEqualTo(6);
         assertThat(batch.err()).contains("ended before it finished");
         assertThat(Files.readString(out)).isEqualTo("previous run\n");
     }
