@@ -1,9 +1,9 @@
 package dev.syncdoctor.cli;
 
 import dev.syncdoctor.api.SyncDoctor;
+import dev.syncdoctor.io.AtomicFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.syncdoctor.batch.AtomicOutput;
 import dev.syncdoctor.batch.BatchEvaluator;
 import dev.syncdoctor.batch.BatchFormat;
 import dev.syncdoctor.batch.BatchInput;
@@ -49,7 +49,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Writes one record per case, in input order, then a summary on stderr."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every input was evaluated, whatever the statuses", "1:a record has a status named by --fail-on",
-                "2:usage error (bad option, missing path, output not writable)", "4:rules failed to compile"})
+                "2:usage error (bad option, missing path, an output that is not a regular file)", "4:rules failed to compile",
+                "5:an output could not be written (one line names it)", "6:ended before it finished"})
 public final class BatchCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -93,8 +94,17 @@ public final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        List<AtomicFile> outputs = List.of();
         try {
             check();
+            // Every output is checked and opened before any input is read or any rule compiled.
+            Map<String, Path> targets = new LinkedHashMap<>();
+            targets.put("--out", out);
+            targets.put("--summary", summaryFile);
+            targets.put("--html", htmlFile);
+            OutputTargets.check(targets, paths);
+            outputs = OutputTargets.open(targets);
+            AtomicFile outFile = outputs.get(0);
             var limits = knowledge.limits();
             KnowledgeBase kb = knowledge.load(err);
             int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -112,11 +122,12 @@ public final class BatchCommand implements Callable<Integer> {
             }
             long started = System.nanoTime();
             long records;
-            AtomicOutput outFile = out == null ? null : AtomicOutput.open(out);
+            PrintWriter stdout = spec.commandLine().getOut();
+            Writer w = outFile == null ? stdout : outFile.writer();
+            String outName = outFile == null ? "standard output" : "--out " + out;
+            long[] inputs = {0};
+            InputWalker walker = new InputWalker(paths, System.in, maxInputBytes);
             try {
-                Writer w = outFile == null ? spec.commandLine().getOut() : outFile.writer();
-                long[] inputs = {0};
-                InputWalker walker = new InputWalker(paths, System.in);
                 records = runner.run(walker, evaluator::evaluate, evaluator::failed, rs -> {
                     for (BatchRecord r : rs) {
                         write(w, r);
@@ -126,16 +137,18 @@ public final class BatchCommand implements Callable<Integer> {
                         }
                         failed[0] |= failing.contains(r.result().status());
                     }
+                    // A write to standard output that failed (a full disk) stops the run at once.
+                    if (outFile == null && stdout.checkError()) {
+                        throw new UncheckedIOException(new IOException("cannot write (disk full, or the reader went away)"));
+                    }
                     progress.update(++inputs[0], summary.records());
                 });
                 w.flush();
-                if (outFile != null) {
-                    outFile.commit();
+                if (outFile == null) {
+                    StandardOutput.check(stdout);
                 }
-            } finally {
-                if (outFile != null) {
-                    outFile.close();
-                }
+            } catch (IOException | UncheckedIOException e) {
+                throw new CommandFailure(ExitCode.OUTPUT, outName + ": " + reasonOf(e));
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             progress.finish();
@@ -145,11 +158,19 @@ public final class BatchCommand implements Callable<Integer> {
             run.put("threads", n);
             run.put("rules", kb.origin());
             run.put("paths", paths);
-            if (summaryFile != null) {
-                AtomicOutput.write(summaryFile, JSON.writeValueAsString(summary.toTree(run)) + "\n");
-            }
-            if (htmlFile != null) {
-                AtomicOutput.write(htmlFile, HtmlReport.render(summary, table, run));
+            writeWhole(outputs.get(1), "--summary " + summaryFile, JSON.writeValueAsString(summary.toTree(run)) + "\n");
+            writeWhole(outputs.get(2), "--html " + htmlFile, HtmlReport.render(summary, table, run));
+            // Committed last, together: a run that failed on the way replaces none of the outputs.
+            for (int i = 0; i < outputs.size(); i++) {
+                AtomicFile f = outputs.get(i);
+                if (f != null) {
+                    try {
+                        f.commit();
+                    } catch (IOException e) {
+                        throw new CommandFailure(ExitCode.OUTPUT, List.of("--out", "--summary", "--html").get(i) + " "
+                                + f.target() + ": " + OutputTargets.reason(e));
+                    }
+                }
             }
             err.printf(Locale.ROOT, "syncdoctor batch: %d records in %.2f s (%.0f records/s, %d %s)%n", records, seconds,
                     records / Math.max(seconds, 1e-9), n, n == 1 ? "thread" : "threads");
@@ -159,10 +180,29 @@ public final class BatchCommand implements Callable<Integer> {
         } catch (CommandFailure f) {
             err.println("syncdoctor: " + f.getMessage());
             return f.exitCode();
-        } catch (IOException | UncheckedIOException e) {
-            err.println("syncdoctor: cannot write output: " + e.getMessage());
-            return ExitCode.INPUT;
+        } catch (IOException e) {
+            err.println("syncdoctor: cannot render the summary: " + e.getMessage());
+            return ExitCode.OUTPUT;
+        } finally {
+            OutputTargets.closeAll(outputs);
         }
+    }
+
+    private static void writeWhole(AtomicFile file, String name, String content) throws CommandFailure {
+        if (file == null) {
+            return;
+        }
+        try {
+            file.writer().write(content);
+            file.writer().flush();
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCode.OUTPUT, name + ": " + OutputTargets.reason(e));
+        }
+    }
+
+    private static String reasonOf(Exception e) {
+        IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+        return OutputTargets.reason(io);
     }
 
     /** Usage errors before any work: a missing path, a bad count. */
@@ -174,14 +214,15 @@ public final class BatchCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCode.INPUT, "--max-input-bytes must be at least 1");
         }
         for (String p : paths) {
-            if (!"-".equals(p) && !Files.exists(Path.of(p))) {
+            if (!"-".equals(p) && !Files.exists(PathArgument.of(p))) {
                 throw new CommandFailure(ExitCode.INPUT, p + ": no such file or folder");
             }
         }
-        for (Path p : new Path[] {out, summaryFile, htmlFile}) {
-            if (p != null && Files.isDirectory(p)) {
-                throw new CommandFailure(ExitCode.INPUT, p + ": is a folder, expected a file to write");
-            }
+        if (paths.contains("-")) {
+            StandardInput.checkOpen();
+        }
+        if (out != null && "-".equals(out.toString())) {
+            out = null; // --out - is standard output
         }
     }
 
@@ -197,7 +238,7 @@ public final class BatchCommand implements Callable<Integer> {
     /** Counts the inputs for the progress bar's total, off the critical path. */
     private void countInBackground(Progress progress) {
         Thread t = new Thread(() -> {
-            InputWalker w = new InputWalker(paths, System.in);
+            InputWalker w = new InputWalker(paths, System.in, maxInputBytes);
             long n = 0;
             while (w.hasNext()) {
                 w.next();

@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:diagnosed or healthy", "2:usage error or unreadable input", "3:errors present, none recognised",
                 "4:rules failed to compile or to evaluate",
-                "5:some cases of the input (CSV rows, JSON lines) could not be read, each named on stderr; the others were diagnosed",
+                "5:an output could not be written", "6:ended before it finished",
+                "7:some cases of the input (CSV rows, JSON lines) could not be read, each named on stderr; the others were diagnosed",
                 "70:internal error (a bug)"})
 public final class DiagnoseCommand implements Callable<Integer> {
     @Spec
@@ -97,7 +98,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
                 }
                 exit = Math.max(exit, exitCodeOf(result, err));
             }
-            out.flush();
+            StandardOutput.check(out);
             // A rules failure says most; then parts of the input left undiagnosed; then unknown errors.
             return exit == ExitCode.RULES || read.unreadable().isEmpty() ? exit : ExitCode.PARTLY_UNREADABLE;
         } catch (CommandFailure f) {
@@ -127,11 +128,16 @@ public final class DiagnoseCommand implements Callable<Integer> {
      * reported and skipped; when nothing at all could be read, the first problem is the input's error.
      */
     private Read read() throws CommandFailure {
+        if ("-".equals(input)) {
+            StandardInput.checkOpen();
+        } else {
+            notRegular(PathArgument.of(input));
+        }
         CaseInputs inputs = new CaseInputs(maxInputBytes);
         List<CaseFacts> cases = new java.util.ArrayList<>();
         List<InputException> unreadable = new java.util.ArrayList<>();
         try {
-            List<CaseInput> read = "-".equals(input) ? inputs.read("-", System.in) : inputs.read(Path.of(input));
+            List<CaseInput> read = "-".equals(input) ? inputs.read("-", System.in) : inputs.read(PathArgument.of(input));
             for (CaseInput c : read) {
                 if (c.ok()) {
                     cases.add(c.facts());
@@ -163,6 +169,19 @@ public final class DiagnoseCommand implements Callable<Integer> {
             }
         }
         return new Read(cases, List.copyOf(unreadable));
+    }
+
+    /**
+     * A FIFO, device or socket named as the input would block or never end: refused. A pipe the shell
+     * already opened ({@code <(command)}, seen as /dev/fd/N) is read.
+     */
+    private static void notRegular(Path file) throws CommandFailure {
+        String name = file.toAbsolutePath().toString();
+        boolean openPipe = name.startsWith("/dev/fd/") || name.startsWith("/proc/self/fd/");
+        if (java.nio.file.Files.exists(file) && !java.nio.file.Files.isRegularFile(file)
+                && !java.nio.file.Files.isDirectory(file) && !openPipe) {
+            throw new CommandFailure(ExitCode.INPUT, file + ": not a regular file (a FIFO, device or socket is not read)");
+        }
     }
 
     private static int exitCodeOf(CaseResult r, PrintWriter err) {

@@ -17,8 +17,12 @@ public final class ExitCode {
     public static final int UNKNOWN = 3;
     /** The rules did not compile, failed while evaluating, or rules check found a problem. */
     public static final int RULES = 4;
+    /** An output (standard output or a file) could not be written; one line names it. */
+    public static final int OUTPUT = 5;
+    /** The process was ended before the command finished (a signal, or rule code that exited). */
+    public static final int ENDED_EARLY = 6;
     /** diagnose: some cases of the input (CSV rows, JSON lines) could not be read; the others were diagnosed. */
-    public static final int PARTLY_UNREADABLE = 5;
+    public static final int PARTLY_UNREADABLE = 7;
     /** A bug, not a user mistake: one line, the stack trace with --verbose. */
     public static final int INTERNAL = 70;
 

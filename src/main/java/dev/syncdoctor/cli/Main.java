@@ -1,5 +1,7 @@
 package dev.syncdoctor.cli;
 
+import dev.syncdoctor.io.TerminalSafeWriter;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,10 +12,11 @@ import picocli.CommandLine.Command;
 public final class Main {
 
     public static void main(String[] args) {
+        ExitGuard.install(System.err);
         int code = run(args);
         // A first run after a rules change stores the compiled rules on the side: let it finish.
         dev.syncdoctor.knowledge.KnowledgeCache.awaitPendingStores();
-        System.exit(code);
+        ExitGuard.exit(code);
     }
 
     /** Runs a command line and returns its exit code; the tests call this directly. */
@@ -26,6 +29,9 @@ public final class Main {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // Text from inputs reaches the terminal: control characters are neutralised here, once, for all output.
+        cl.setOut(new PrintWriter(new TerminalSafeWriter(cl.getOut()), true));
+        cl.setErr(new PrintWriter(new TerminalSafeWriter(cl.getErr()), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // A bug, not a user mistake: one line by default, the stack with --verbose.

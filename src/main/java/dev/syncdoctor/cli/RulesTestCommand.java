@@ -136,11 +136,12 @@ public final class RulesTestCommand implements Callable<Integer> {
                     Baseline.save(save, outcomes);
                     out.println("saved baseline: " + save);
                 } catch (IOException e) {
-                    throw new CommandFailure(ExitCode.INPUT, "cannot save baseline " + save + ": " + e.getMessage());
+                    throw new CommandFailure(ExitCode.OUTPUT, "cannot save baseline " + save + ": " + e.getMessage());
                 }
             }
+            // The verdict is the last line, and exit 0 needs it written: a run cut short says nothing green.
             out.println(passed + " passed, " + failed + " failed");
-            out.flush();
+            StandardOutput.check(out);
             return failed == 0 ? ExitCode.OK : ExitCode.EXAMPLES_FAILED;
         } catch (CommandFailure f) {
             err.println("syncdoctor: " + f.getMessage());

@@ -16,6 +16,6 @@ public final class Version implements IVersionProvider {
 
     public static String drools() {
         // Read from the Drools jar's Maven metadata, which survives shading; the cache keys on the same value.
-        return dev.syncdoctor.knowledge.KnowledgeCache.droolsVersion();
+        return dev.syncdoctor.knowledge.DroolsInternals.version();
     }
 }

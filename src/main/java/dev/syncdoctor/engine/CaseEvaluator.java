@@ -100,13 +100,13 @@ public final class CaseEvaluator {
     private void release(KieSession session, boolean clean) {
         // reset() empties working memory and agenda and drops the listeners; the next case adds its own.
         // The bound is approximate under races (each thread may add one more): it only caps memory.
-        if (clean && session instanceof org.drools.kiesession.session.StatefulKnowledgeSessionImpl impl
-                && idleCount.get() < MAX_IDLE_SESSIONS) {
+        if (clean && idleCount.get() < MAX_IDLE_SESSIONS) {
             try {
-                impl.reset();
-                idleCount.incrementAndGet();
-                idle.offerFirst(session);
-                return;
+                if (dev.syncdoctor.knowledge.DroolsInternals.reset(session)) {
+                    idleCount.incrementAndGet();
+                    idle.offerFirst(session);
+                    return;
+                }
             } catch (RuntimeException e) {
                 // A session that cannot be reset is simply not reused.
             }

@@ -54,6 +54,8 @@ public final class KnowledgeCheck {
         } catch (RulesCompileException e) {
             problems.addAll(e.problems());
         }
+        // Rules are code: what they may reach is checked apart from what they mean.
+        problems.addAll(ConsequenceGuard.check(files));
         KnowledgeInventory inventory = KnowledgeInventory.of(files);
         problems.addAll(inventory.problems());
 

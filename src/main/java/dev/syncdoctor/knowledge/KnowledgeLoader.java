@@ -41,7 +41,7 @@ public final class KnowledgeLoader {
      */
     public static KnowledgeBase load(Path dir, KnowledgeCache cache) throws IOException, RulesCompileException {
         RuleFiles files = read(dir);
-        return cache == null ? compile(files) : cache.load(files);
+        return (cache == null ? RulesCompiler.GUARDED : cache).compile(files);
     }
 
     /** The files of {@code dir}; when {@code dir} is null, of {@code ./rules} if it exists, else the bundled copy. */

@@ -1,5 +1,6 @@
 package dev.syncdoctor.verify;
 
+import dev.syncdoctor.io.AtomicFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.syncdoctor.plan.CaseResult;
@@ -9,7 +10,6 @@ import dev.syncdoctor.plan.PlannedStep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,15 +59,8 @@ public final class Baseline {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", "syncdoctor-baseline/1");
         root.put("cases", new TreeMap<>(outcomes));
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            JSON.writeValue(tmp.toFile(), root);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFile.write(file, JSON.writeValueAsString(root));
     }
 
     public static Map<String, Outcome> load(Path file) throws IOException {

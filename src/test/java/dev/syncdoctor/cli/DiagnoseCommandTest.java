@@ -148,7 +148,7 @@ class DiagnoseCommandTest {
                 + "c3,\"([Bad Request], The remote server returned an error: (400) Bad Request.), AX export encountered an error\"\n"
                 + ",no case id\n");
         CliRun r = CliRun.of("diagnose", "--format", "json", csv.toString());
-        assertThat(r.exitCode()).as(r.err()).isEqualTo(5);
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(7);
         assertThat(r.err().strip().split("\n")).hasSize(2)
                 .anySatisfy(l -> assertThat(l).startsWith("syncdoctor: " + csv + ":3: row has 4 values"))
                 .anySatisfy(l -> assertThat(l).startsWith("syncdoctor: " + csv + ":5: row has no case_id"));

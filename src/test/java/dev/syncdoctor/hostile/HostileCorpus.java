@@ -72,8 +72,8 @@ public final class HostileCorpus {
             text(dir, "unknown-field.json", "{\"error\": \"" + BAD_REQUEST + "\", \"colour\": \"blue\"}", out, 0, null);
             text(dir, "status-only.json", "{\"map\": \"Vendors V2\", \"status\": \"Running\"}", out, 0, null);
             // A CSV export whose second row opens a quote it never closes: diagnose and batch keep the readable
-            // case and make the rest one problem with its line (diagnose: exit 5, one line on stderr).
-            text(dir, "unbalanced-quotes.csv", "case_id,message\nc1,\"" + BAD_REQUEST + "\"\nc2,\"x\nc3,y\n", out, 5,
+            // case and make the rest one problem with its line (diagnose: exit 7, one line on stderr).
+            text(dir, "unbalanced-quotes.csv", "case_id,message\nc1,\"" + BAD_REQUEST + "\"\nc2,\"x\nc3,y\n", out, 7,
                     "unbalanced-quotes.csv:3: unbalanced double quote");
             text(dir, "adversarial-resolve.txt", repeat("Couldn't resolve the guid for the field:", 1 << 20), out, -1, null);
             text(dir, "adversarial-following.txt", repeat(", the following error", 1 << 20), out, -1, null);

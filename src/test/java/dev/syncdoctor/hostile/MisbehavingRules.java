@@ -108,6 +108,8 @@ public final class MisbehavingRules {
                 }
             }
             Files.writeString(dir.resolve("misbehaving.drl"), DRL);
+            // These rules sleep on purpose (to test the engine's limits): a folder its authors vouch for.
+            Files.writeString(dir.resolve(dev.syncdoctor.knowledge.ConsequenceGuard.TRUSTED_MARKER), "test rules that misbehave on purpose\n");
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -151,14 +151,14 @@ class KnowledgeCacheTest {
         List<byte[]> damaged = List.of(flipped, java.util.Arrays.copyOf(good, good.length / 3), new byte[0],
                 "not a cache entry".getBytes(StandardCharsets.UTF_8));
         for (byte[] bad : damaged) {
-            assertThatThrownBy(() -> KnowledgeCache.Entry.decode(bad)).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> CacheEntry.decode(bad)).isInstanceOf(IOException.class);
         }
         // ...and a damaged entry is replaced by a good one, with no failure.
         Files.write(entry, flipped);
         KnowledgeBase rebuilt = cache.load(files());
         assertThat(cache.lastOutcome()).isEqualTo(KnowledgeCache.Outcome.STORED);
         assertThat(rebuilt.ruleNames()).isNotEmpty();
-        assertThat(KnowledgeCache.Entry.decode(Files.readAllBytes(entry)).module()).isNotEmpty();
+        assertThat(CacheEntry.decode(Files.readAllBytes(entry)).module()).isNotEmpty();
         KnowledgeBase hit = cache.load(files());
         assertThat(cache.lastOutcome()).isEqualTo(KnowledgeCache.Outcome.HIT);
         assertThat(results(hit)).isEqualTo(classicResults);
@@ -168,10 +168,10 @@ class KnowledgeCacheTest {
             assertThat(Files.getPosixFilePermissions(entry)).containsExactlyInAnyOrder(
                     PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             Files.setPosixFilePermissions(entry, PosixFilePermissions.fromString("rw-rw-rw-"));
-            assertThat(KnowledgeCache.ownEntry(entry)).isFalse();
+            assertThat(CacheFolder.untrusted(entry, false)).isPresent();
             cache.load(files());
             assertThat(cache.lastOutcome()).isEqualTo(KnowledgeCache.Outcome.STORED);
-            assertThat(KnowledgeCache.ownEntry(entry)).isTrue();
+            assertThat(CacheFolder.untrusted(entry, false)).isEmpty();
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.syncdoctor.batch;
+package dev.syncdoctor.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AtomicOutputTest {
+class AtomicFileTest {
     @TempDir
     Path dir;
 
@@ -15,7 +15,7 @@ class AtomicOutputTest {
     void theTargetAppearsWholeOnlyAtCommit() throws Exception {
         Path target = dir.resolve("out.jsonl");
         Files.writeString(target, "old\n");
-        try (AtomicOutput out = AtomicOutput.open(target)) {
+        try (AtomicFile out = AtomicFile.open(target)) {
             out.writer().write("new line 1\n");
             out.writer().flush();
             assertThat(Files.readString(target)).isEqualTo("old\n");
@@ -34,7 +34,7 @@ class AtomicOutputTest {
         Path target = dir.resolve("summary.json");
         Files.writeString(target, "old");
         Path temp;
-        try (AtomicOutput out = AtomicOutput.open(target)) {
+        try (AtomicFile out = AtomicFile.open(target)) {
             temp = out.temporaryFile();
             out.writer().write("half of it");
             // an error happens here: no commit

@@ -1,0 +1,107 @@
+package dev.syncdoctor.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Unix launcher {@code ./syncdoctor} as people and job runners use it: it becomes java (so a signal
+ * reaches the program and a command never runs twice) and names non-ASCII files under the C locale.
+ */
+class LauncherIT {
+    @TempDir
+    Path work;
+
+    static Path launcher() {
+        return Path.of("syncdoctor").toAbsolutePath();
+    }
+
+    private ProcessBuilder launch(Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(launcher().toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile());
+        pb.environment().put("XDG_CACHE_HOME", work.resolve("cache-home").toString());
+        pb.environment().putAll(env);
+        return pb;
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private Run run(Map<String, String> env, String... args) throws Exception {
+        Path out = work.resolve("stdout");
+        Path err = work.resolve("stderr");
+        Process p = launch(env, args).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theLauncherBecomesJavaSoASignalStopsTheRunAndTheOldOutputStays() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs /proc to see what a process runs");
+        // Warm the caches first: an older launcher only stayed in between once a cache existed.
+        for (int i = 0; i < 2; i++) {
+            assertThat(run(Map.of(), "diagnose", "facts/examples/bad-request-docs-example.txt").exitCode()).isZero();
+        }
+        Path out = work.resolve("out.jsonl");
+        Files.writeString(out, "previous run\n");
+        Process p = launch(Map.of(), "batch", "-", "--format", "json", "--out", out.toString())
+                .redirectOutput(work.resolve("o").toFile()).redirectError(work.resolve("e").toFile()).start();
+        try (OutputStream stdin = p.getOutputStream()) {
+            stdin.write("{\"case\": \"one\", \"error\": \"(400) Bad Request AX export encountered an error\"}\n".getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            // The launcher's own pid now runs java: nothing stands between a signal and the program.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            Optional<String> exe = Optional.empty();
+            while (System.nanoTime() < deadline) {
+                exe = Optional.ofNullable(readLink(Path.of("/proc", Long.toString(p.pid()), "exe")));
+                if (exe.isPresent() && exe.get().endsWith("/java")) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            assertThat(exe).hasValueSatisfying(e -> assertThat(e).endsWith("/java"));
+            assertThat(p.descendants().count()).as("processes started by the launcher").isZero();
+            p.destroy(); // SIGTERM, as a job runner's timeout sends it
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(p.exitValue()).isNotZero();
+        Thread.sleep(500);
+        assertThat(Files.readString(out)).isEqualTo("previous run\n");
+        try (var files = Files.list(work)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".partial"));
+        }
+    }
+
+    private static String readLink(Path p) {
+        try {
+            return Files.readSymbolicLink(p).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    @Test
+    void aNonAsciiFileNameWorksUnderTheCLocale() throws Exception {
+        Path file = work.resolve("café.txt");
+        Files.copy(Path.of("facts/examples/bad-request-docs-example.txt"), file);
+        Run r = run(Map.of("LANG", "C", "LC_ALL", "", "LC_CTYPE", ""), "diagnose", "--format", "json", file.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"case\" : \"café\"").contains("dixf-service-stopped");
+        assertThat(r.err()).doesNotContain("internal error");
+    }
+}
