@@ -10,10 +10,8 @@
 set -euo pipefail
 sizes="${1:-1 5000 50000}"
 dir="${BENCH_DIR:-${TMPDIR:-/tmp}/syncdoctor-many-errors}"
-jar=target/syncdoctor.jar
-java_opts="${JAVA_OPTS--Xmx512m}"
 mkdir -p "$dir"
-[ -f "$jar" ] && [ -z "$(find src/main pom.xml -newer "$jar" -print -quit)" ] || mvn -B -q -ntp -DskipTests package
+. bench/jar.sh
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for n in $sizes; do
   python3 bench/many_errors.py "$n" "$dir/errors-$n.txt"

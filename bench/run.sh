@@ -13,10 +13,8 @@ n="${1:-100000}"
 catalog="${CATALOG:-rules/catalog.json}"
 rss_n="${RSS_N-10000 1000000}"
 dir="${BENCH_DIR:-${TMPDIR:-/tmp}/syncdoctor-bench}"
-jar=target/syncdoctor.jar
-java_opts="${JAVA_OPTS--Xmx512m}"
 mkdir -p "$dir"
-[ -f "$jar" ] && [ -z "$(find src/main pom.xml -newer "$jar" -print -quit)" ] || mvn -B -q -ntp -DskipTests package
+. bench/jar.sh
 gen() { # gen N: inputs in $dir/N (kept between runs)
   [ -f "$dir/$1.done" ] || { rm -rf "${dir:?}/$1"; python3 bench/generate.py "$1" "$dir/$1"; touch "$dir/$1.done"; }
 }

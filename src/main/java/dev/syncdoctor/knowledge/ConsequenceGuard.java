@@ -2,7 +2,6 @@ package dev.syncdoctor.knowledge;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,16 +51,7 @@ public final class ConsequenceGuard {
     public static List<RuleProblem> check(RuleFiles files) {
         boolean trusted = trusted(files);
         List<RuleProblem> problems = new ArrayList<>();
-        for (Map.Entry<String, byte[]> f : files.files().entrySet()) {
-            if (!RuleFiles.isRuleFile(f.getKey())) {
-                continue;
-            }
-            RuleSource source;
-            try {
-                source = RuleSource.of(f.getKey(), f.getValue());
-            } catch (RuntimeException e) {
-                continue;
-            }
+        for (RuleSource source : RuleSource.allOf(files, (file, e) -> { })) {
             scan(source, !trusted, problems);
         }
         return problems;

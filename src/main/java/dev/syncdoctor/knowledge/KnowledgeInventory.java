@@ -3,7 +3,6 @@ package dev.syncdoctor.knowledge;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,17 +36,7 @@ public final class KnowledgeInventory {
     public static KnowledgeInventory of(RuleFiles files) {
         List<RuleEntry> entries = new ArrayList<>();
         List<RuleProblem> problems = new ArrayList<>();
-        for (Map.Entry<String, byte[]> f : files.files().entrySet()) {
-            if (!RuleFiles.isRuleFile(f.getKey())) {
-                continue;
-            }
-            RuleSource source;
-            try {
-                source = RuleSource.of(f.getKey(), f.getValue());
-            } catch (RuntimeException e) {
-                problems.add(KnowledgeLoader.problemOf(e, List.of(f.getKey())));
-                continue;
-            }
+        for (RuleSource source : RuleSource.allOf(files, (file, e) -> problems.add(KnowledgeLoader.problemOf(e, List.of(file))))) {
             read(source, entries, problems);
         }
         return new KnowledgeInventory(entries, problems);

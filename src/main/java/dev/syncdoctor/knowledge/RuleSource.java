@@ -38,6 +38,30 @@ final class RuleSource {
         return new RuleSource(file, drl, true);
     }
 
+    /** What to do with a rule file whose decision table cannot be read as DRL. */
+    interface Unreadable {
+        void accept(String file, RuntimeException problem);
+    }
+
+    /**
+     * The DRL of every rule file of a folder, in the folder's order; a file whose table cannot be
+     * compiled to DRL is handed to {@code unreadable} instead.
+     */
+    static java.util.List<RuleSource> allOf(RuleFiles files, Unreadable unreadable) {
+        java.util.List<RuleSource> out = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<String, byte[]> f : files.files().entrySet()) {
+            if (!RuleFiles.isRuleFile(f.getKey())) {
+                continue;
+            }
+            try {
+                out.add(of(f.getKey(), f.getValue()));
+            } catch (RuntimeException e) {
+                unreadable.accept(f.getKey(), e);
+            }
+        }
+        return out;
+    }
+
     /**
      * Where a line of the DRL is for a person: the same line in a DRL file, the spreadsheet row of the
      * rule that holds it in a decision table (0 when the line precedes every rule).
