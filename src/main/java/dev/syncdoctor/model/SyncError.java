@@ -16,6 +16,11 @@ public class SyncError {
     /** The normalised error text (escapes removed, white space folded). */
     private String message = "";
     private String lowerMessage = "";
+    /** The automaton this error's message was scanned with, and what it found (filled at the first mention). */
+    private MentionIndex mentionIndex;
+    private java.util.BitSet mentioned;
+    /** {@link #getWrittenTable()} once read from the message ("" for none); null until then. */
+    private String writtenTable;
     /** HTTP status code found in the text, e.g. 400 from "(400) Bad Request"; 0 when none. */
     private int httpStatus;
     /** HTTP reason, e.g. "Bad Request", "Forbidden", "tokenexchange". */
@@ -66,7 +71,11 @@ public class SyncError {
     private static final java.util.concurrent.ConcurrentHashMap<String, String> LOWERED = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_CACHED_FRAGMENTS = 10_000;
 
-    /** Case-insensitive search of the normalised message for a fragment of a documented error text. */
+    /**
+     * Case-insensitive search of the normalised message for a fragment of a documented error text. The
+     * message is scanned once for every fragment rules use ({@link MentionIndex}); a fragment seen for
+     * the first time is searched for directly.
+     */
     public boolean mentions(String fragment) {
         if (fragment == null || fragment.isEmpty()) {
             return false;
@@ -78,6 +87,15 @@ public class SyncError {
                 LOWERED.put(fragment, lower);
             }
         }
+        if (mentioned == null) {
+            mentionIndex = MentionIndex.current();
+            mentioned = mentionIndex.scan(lowerMessage);
+        }
+        int id = mentionIndex.id(lower);
+        if (id >= 0) {
+            return mentioned.get(id);
+        }
+        MentionIndex.learn(lower);
         return lowerMessage.contains(lower);
     }
 
@@ -101,6 +119,8 @@ public class SyncError {
     public void setMessage(String message) {
         this.message = message == null ? "" : message;
         this.lowerMessage = this.message.toLowerCase(Locale.ROOT);
+        this.mentioned = null;
+        this.writtenTable = null;
     }
     public int getHttpStatus() { return httpStatus; }
     public void setHttpStatus(int httpStatus) { this.httpStatus = httpStatus; }
@@ -191,12 +211,17 @@ public class SyncError {
      * to entity X", else the X of "Writes to X failed"; null when the message names none.
      */
     public String getWrittenTable() {
-        java.util.regex.Matcher m = WRITTEN.matcher(message);
-        if (m.find()) {
-            return m.group(1).toLowerCase(Locale.ROOT);
+        // Rules ask for it in several conditions of every error: read the message once.
+        if (writtenTable == null) {
+            java.util.regex.Matcher m = WRITTEN.matcher(message);
+            if (m.find()) {
+                writtenTable = m.group(1).toLowerCase(Locale.ROOT);
+            } else {
+                m = WRITES_TO.matcher(message);
+                writtenTable = m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "";
+            }
         }
-        m = WRITES_TO.matcher(message);
-        return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
+        return writtenTable.isEmpty() ? null : writtenTable;
     }
     public void setStackTop(String stackTop) { this.stackTop = stackTop; }
 
