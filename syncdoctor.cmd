@@ -5,12 +5,18 @@ rem lib\ side by side) it runs lib\syncdoctor.jar and builds nothing.
 setlocal
 set "here=%~dp0"
 set "jar=%here%..\lib\syncdoctor.jar"
-if exist "%jar%" goto run
+set "release="
+if not exist "%jar%" goto checkout
+rem In a release the program reads the release's rules\ when there is no --rules and no .\rules.
+rem (No parenthesised block: a folder such as "Program Files (x86)" would end it early.)
+set "release="-Dsyncdoctor.home=%here%..""
+goto run
+:checkout
 set "jar=%here%target\syncdoctor.jar"
 if exist "%jar%" goto run
 echo syncdoctor: building the program (first use, about a minute)... 1>&2
 pushd "%here%"
-call mvn -B -q -ntp -Dstyle.color=never -DskipTests package 1>&2
+call mvn -B -q -ntp -Dstyle.color=never -DskipTests -Dassembly.skipAssembly=true package 1>&2
 set "built=%errorlevel%"
 popd
 if not "%built%"=="0" (
@@ -19,5 +25,5 @@ if not "%built%"=="0" (
 )
 :run
 rem UTF-8 for file names and output, whatever the console code page.
-java -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 %SYNCDOCTOR_JAVA_OPTS% -jar "%jar%" %*
+java -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 %SYNCDOCTOR_JAVA_OPTS% %release% -jar "%jar%" %*
 exit /b %errorlevel%

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -44,13 +45,36 @@ public final class KnowledgeLoader {
         return (cache == null ? RulesCompiler.GUARDED : cache).compile(files);
     }
 
-    /** The files of {@code dir}; when {@code dir} is null, of {@code ./rules} if it exists, else the bundled copy. */
+    /** The files of {@code dir}; when {@code dir} is null, of {@link #defaultFolder()}, else the bundled copy. */
     public static RuleFiles read(Path dir) throws IOException {
         if (dir == null) {
-            Path local = Path.of("rules");
-            return Files.isDirectory(local) ? RuleFiles.fromDirectory(local) : RuleFiles.bundled();
+            Optional<Path> folder = defaultFolder();
+            return folder.isPresent() ? RuleFiles.fromDirectory(folder.get()) : RuleFiles.bundled();
         }
         return RuleFiles.fromDirectory(dir);
+    }
+
+    /** Set by the launcher of an unpacked release archive to the release's folder (bin/, lib/, rules/). */
+    public static final String RELEASE_HOME = "syncdoctor.home";
+
+    /**
+     * The rules folder used when none is named: {@code ./rules} if it exists, else the {@code rules/} of
+     * the unpacked release the program runs from, so that the release's rules can be edited without a
+     * build; empty when neither exists (then the copy bundled in the program is used).
+     */
+    public static Optional<Path> defaultFolder() {
+        Path local = Path.of("rules");
+        if (Files.isDirectory(local)) {
+            return Optional.of(local);
+        }
+        String home = System.getProperty(RELEASE_HOME);
+        if (home != null && !home.isBlank()) {
+            Path release = Path.of(home, "rules");
+            if (Files.isDirectory(release)) {
+                return Optional.of(release);
+            }
+        }
+        return Optional.empty();
     }
 
     public static KnowledgeBase compile(RuleFiles source) throws RulesCompileException {

@@ -59,8 +59,8 @@ final class LiveRules implements AutoCloseable {
     /** Loads the rules once (their errors stop the start) and, for a folder, starts watching it. */
     static LiveRules start(ServeSettings settings) throws IOException, RulesCompileException {
         Path dir = settings.rulesDir();
-        if (dir == null && Files.isDirectory(Path.of("rules"))) {
-            dir = Path.of("rules");
+        if (dir == null) {
+            dir = KnowledgeLoader.defaultFolder().orElse(null);
         }
         KnowledgeCache cache = settings.cacheDir() == null ? null : new KnowledgeCache(settings.cacheDir()).storingInBackground();
         LiveRules live = new LiveRules(settings, dir, cache);
