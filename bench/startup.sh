@@ -2,12 +2,12 @@
 # Start-up benchmark: cold `diagnose` (a fresh JVM each run) with a warm compiled-rules cache versus
 # with --no-cache, and, for information, with a warm cache plus the AppCDS archive the launcher uses.
 # Prints every run and the median of each; run from anywhere, after `mvn -DskipTests package`.
-#   bench/startup.sh [RUNS] [INPUT]      (defaults: 5, facts/examples/bad-request-docs-example.txt)
+#   bench/startup.sh [RUNS] [INPUT]      (defaults: 5, facts/examples/initial-sync/bad-request-docs-example.txt)
 # The two kinds of run are interleaved so a change in machine load hits both alike.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-5}"
-input="${2:-facts/examples/bad-request-docs-example.txt}"
+input="${2:-facts/examples/initial-sync/bad-request-docs-example.txt}"
 jar="$root/target/syncdoctor.jar"
 java="${JAVA:-java}"
 [ -f "$jar" ] || { echo "no $jar: run mvn -DskipTests package first" >&2; exit 2; }

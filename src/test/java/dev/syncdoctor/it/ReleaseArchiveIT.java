@@ -28,7 +28,7 @@ class ReleaseArchiveIT {
     /** The project's version, as the build names the archive after it. */
     private static final String VERSION = System.getProperty("syncdoctor.version", "0.1.0");
     private static final String TOP = "syncdoctor-" + VERSION + "/";
-    private static final String EXAMPLE = "facts/examples/bad-request-docs-example.txt";
+    private static final String EXAMPLE = "facts/examples/initial-sync/bad-request-docs-example.txt";
 
     @TempDir
     Path work;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** The HTTP API over real HTTP: every endpoint, every error status, the security headers. */
 class ServeApiTest {
-    static final Path BAD_REQUEST = Path.of("facts/examples/bad-request-docs-example.txt");
+    static final Path BAD_REQUEST = Path.of("facts/examples/initial-sync/bad-request-docs-example.txt");
     static RunningServer http;
 
     @BeforeAll
@@ -158,7 +158,7 @@ class ServeApiTest {
         assertThat(i.at("/recognisedBy/0/at").asText()).contains(".drl");
         List<String> examples = new ArrayList<>();
         i.get("examples").forEach(e -> examples.add(e.get("name").asText()));
-        assertThat(examples).contains("examples/bad-request-docs-example.txt");
+        assertThat(examples).contains("examples/initial-sync/bad-request-docs-example.txt");
     }
 
     @Test
