@@ -53,6 +53,7 @@ final class JobRules implements Serializable {
      */
     static JobRules load(Path rulesDir, EvaluationLimits limits, long maxInputBytes)
             throws java.io.IOException, RulesCompileException {
+        DroolsLogLevels.apply();
         RuleFiles rules = KnowledgeLoader.read(rulesDir);
         JobRules shipped = new JobRules(rules, limits, maxInputBytes);
         KnowledgeBase kb = shipped.compile(rules);
@@ -67,6 +68,7 @@ final class JobRules implements Serializable {
     /** The evaluator of these rules in this JVM, built by the first task that asks. */
     BatchEvaluator evaluator() {
         return LOADED.computeIfAbsent(key, k -> {
+            DroolsLogLevels.apply();
             try {
                 return evaluatorOver(compile(RuleFiles.of(origin, files)));
             } catch (RulesCompileException e) {
