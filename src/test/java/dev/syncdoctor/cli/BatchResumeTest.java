@@ -34,7 +34,7 @@ class BatchResumeTest {
 
     @BeforeAll
     static void uninterruptedRun() throws Exception {
-        Files.writeString(cases.resolve("a-bad-request.txt"), Files.readString(Path.of("facts/examples/bad-request-docs-example.txt")));
+        Files.writeString(cases.resolve("a-bad-request.txt"), Files.readString(Path.of("facts/examples/initial-sync/bad-request-docs-example.txt")));
         Files.writeString(cases.resolve("b-unknown.log"), "The quantum flux capacitor on table msdyn_widgets could not be aligned.");
         Files.writeString(cases.resolve("c-broken.json"), "{\"case\": \"c\", \"error\": ");
         Files.writeString(cases.resolve("d-export.csv"), "case_id,map,occurrences,message\n"
@@ -44,7 +44,7 @@ class BatchResumeTest {
                 + "x4,Customers V3,1,\"" + BAD_REQUEST + "\"\n");
         Path nested = Files.createDirectories(cases.resolve("e-nested"));
         Files.writeString(nested.resolve("running.json"), "{\"case\": \"ok\", \"map\": \"Customers V3\", \"status\": \"Running\"}");
-        Files.writeString(cases.resolve("f-forbidden.txt"), Files.readString(Path.of("facts/examples/forbidden-docs-example.txt")));
+        Files.writeString(cases.resolve("f-forbidden.txt"), Files.readString(Path.of("facts/examples/initial-sync/forbidden-docs-example.txt")));
         CliRun r = batch(reference, false);
         assertThat(r.exitCode()).as(r.err()).isZero();
         full = Files.readString(reference.resolve("out.jsonl"));

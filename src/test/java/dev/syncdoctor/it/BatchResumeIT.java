@@ -22,7 +22,7 @@ class BatchResumeIT {
     @Test
     void aBatchStoppedBySigtermIsFinishedByResume(@TempDir Path dir) throws Exception {
         Path cases = Files.createDirectories(dir.resolve("cases"));
-        String badRequest = Files.readString(Path.of("facts/examples/bad-request-docs-example.txt"));
+        String badRequest = Files.readString(Path.of("facts/examples/initial-sync/bad-request-docs-example.txt"));
         for (int i = 0; i < 600; i++) {
             StringBuilder text = new StringBuilder();
             if (i % 3 == 0) {
