@@ -101,7 +101,7 @@ public final class KnowledgeLoader {
         var kieBase = container.getKieBase();
         List<String> names = ruleNamesOf(kieBase);
         LOG.debug("compiled {} rules from {} files in {} ms", names.size(), ruleFiles.size(), (System.nanoTime() - start) / 1_000_000);
-        return new KnowledgeBase(kieBase, source.origin(), ruleFiles, names, warnings);
+        return new KnowledgeBase(kieBase, source, ruleFiles, names, warnings);
     }
 
     /** Fully qualified names of the rules of {@code kieBase}, sorted. */
