@@ -89,7 +89,7 @@ class RulesSuggestCommandTest {
         assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
         CliRun test = CliRun.of("rules", "test", "--no-cache", "--rules", rules.toString(), "--facts", facts.toString(), "--quiet");
         assertThat(test.exitCode()).as(test.out() + test.err()).isZero();
-        assertThat(test.out()).contains(" 0 failed");
+        assertThat(test.out()).contains("\nrules: " + rules + " (hash ").contains(" 0 failed");
 
         for (int i = 0; i < THROTTLED.size(); i++) {
             CliRun diagnose = CliRun.of("diagnose", "--no-cache", "--rules", rules.toString(), "--format", "json",
