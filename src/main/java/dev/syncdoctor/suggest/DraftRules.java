@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.syncdoctor.api.CaseInputs;
+import dev.syncdoctor.ingest.CaseReader;
+import dev.syncdoctor.model.SyncError;
 import dev.syncdoctor.suggest.UnknownClusters.Cluster;
 import dev.syncdoctor.suggest.UnknownClusters.Member;
 import java.io.UncheckedIOException;
@@ -36,8 +39,8 @@ public final class DraftRules {
     private static final ObjectWriter JSON = new ObjectMapper().writer(new DefaultPrettyPrinter().withSeparators(
             Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
 
-    /** One cluster drafted: its issue id and the fragments its recognition row tests. */
-    public record Draft(Cluster cluster, String issue, String kb, List<String> fragments) {
+    /** One cluster drafted: its issue id, the fragments its recognition row tests and the HTTP status all share (0: none). */
+    public record Draft(Cluster cluster, String issue, String kb, List<String> fragments, int httpStatus) {
     }
 
     /** The drafts, and the clusters left out because their members share no text to recognise them by. */
@@ -62,7 +65,8 @@ public final class DraftRules {
             }
             String issue = uniqueId(slug(naming(fragments, texts.get(0))), taken);
             taken.add(issue);
-            drafts.add(new Draft(c, issue, TODO + "_" + issue.toUpperCase(Locale.ROOT).replace('-', '_'), fragments));
+            drafts.add(new Draft(c, issue, TODO + "_" + issue.toUpperCase(Locale.ROOT).replace('-', '_'), fragments,
+                    sharedHttpStatus(texts)));
         }
         Map<String, String> files = new LinkedHashMap<>();
         if (!drafts.isEmpty()) {
@@ -100,6 +104,24 @@ public final class DraftRules {
             }
         }
         return best != null ? best : fragments.get(0);
+    }
+
+    /**
+     * The HTTP status every text gives, read as {@code diagnose} reads it (so the row's status cell matches
+     * what the rules will see), or 0 when one gives none or they differ.
+     */
+    static int sharedHttpStatus(List<String> texts) {
+        CaseInputs reader = new CaseInputs(CaseReader.DEFAULT_MAX_BYTES);
+        int shared = 0;
+        for (String text : texts) {
+            List<SyncError> errors = reader.fromText("draft", null, text).getErrors();
+            int status = errors.size() == 1 ? errors.get(0).getHttpStatus() : 0;
+            if (status <= 0 || (shared != 0 && status != shared)) {
+                return 0;
+            }
+            shared = status;
+        }
+        return shared;
     }
 
     /** A kebab-case id from the first words of a fragment: "Rate limit is exceeded" gives rate-limit-is-exceeded. */
@@ -149,7 +171,7 @@ public final class DraftRules {
                 "Platform code", "Dual-write code", "Phase (case)", "Issue", "Confidence", "Evidence");
         for (Draft d : drafts) {
             List<String> f = d.fragments();
-            row(b, "suggested " + d.issue(), f.get(0), "", f.size() > 1 ? f.get(1) : "", f.size() > 2 ? f.get(2) : "", "", "", "",
+            row(b, "suggested " + d.issue(), f.get(0), d.httpStatus() == 0 ? "" : String.valueOf(d.httpStatus()), f.size() > 1 ? f.get(1) : "", f.size() > 2 ? f.get(2) : "", "", "", "",
                     "", "", d.issue(), "medium", String.join("; ", f));
         }
         return b.toString();

@@ -65,7 +65,7 @@ class RulesSuggestCommandTest {
         // The recognition row tests what all three share, never a table name, a wait or a request id.
         String recognition = Files.readString(drafts.resolve("rules/recognition/suggested-errors.drl.csv"));
         String row = recognition.lines().filter(l -> l.startsWith("suggested rate-limit-is-exceeded,")).findFirst().orElseThrow();
-        assertThat(row).contains("Rate limit is exceeded").contains("Writes to Dataverse failed")
+        assertThat(row).contains("Rate limit is exceeded").contains("Writes to Dataverse failed").contains(",429,")
                 .doesNotContain("msdyn_", "27", "12", "6f1c2e8a", "Try again in 3");
         assertThat(Files.readString(drafts.resolve("rules/suggested-issues.drl.csv"))).contains("TODO");
         assertThat(Files.readString(drafts.resolve("rules/suggested-steps.drl.csv"))).contains("TODO");
