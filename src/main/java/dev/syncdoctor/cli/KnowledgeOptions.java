@@ -17,7 +17,7 @@ final class KnowledgeOptions {
     /** The environment variable naming the default rules folder. */
     static final String RULES_ENV = "SYNCDOCTOR_RULES";
 
-    /** Set by the launcher: the folder it runs from, where a rules/ folder of its own may sit. */
+    /** Set by the launcher: the installation's folder (a checkout, or an unpacked release), where its own rules/ may sit. */
     static final String HOME_PROPERTY = "syncdoctor.home";
 
     @Option(names = "--rules", paramLabel = "DIR",

@@ -17,7 +17,9 @@ public record RulesInUse(String folder, String hash) {
 
     public static RulesInUse of(RuleFiles files) {
         String origin = files.origin();
-        return new RulesInUse("(bundled)".equals(origin) ? BUNDLED : origin, hashOf(files));
+        // A folder that happens to be called "bundled" is not the copy in the program.
+        String folder = "(bundled)".equals(origin) ? BUNDLED : BUNDLED.equals(origin) ? "./" + origin : origin;
+        return new RulesInUse(folder, hashOf(files));
     }
 
     /** The first 16 hex digits of a SHA-256 over every file's name and bytes, in name order. */
