@@ -4,14 +4,11 @@ rem the same arguments, rules folder and exit codes as ./syncdoctor. In an unpac
 rem lib\ side by side) it runs lib\syncdoctor.jar and builds nothing.
 setlocal
 set "here=%~dp0"
+rem home: where this installation's own rules\ folder sits: read when no other folder is named
+set "home=%here%.."
 set "jar=%here%..\lib\syncdoctor.jar"
-set "release="
-if not exist "%jar%" goto checkout
-rem In a release the program reads the release's rules\ when there is no --rules and no .\rules.
-rem (No parenthesised block: a folder such as "Program Files (x86)" would end it early.)
-set "release="-Dsyncdoctor.home=%here%..""
-goto run
-:checkout
+if exist "%jar%" goto run
+set "home=%here%."
 set "jar=%here%target\syncdoctor.jar"
 if exist "%jar%" goto run
 echo syncdoctor: building the program (first use, about a minute)... 1>&2
@@ -25,5 +22,5 @@ if not "%built%"=="0" (
 )
 :run
 rem UTF-8 for file names and output, whatever the console code page.
-java -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 %SYNCDOCTOR_JAVA_OPTS% %release% -jar "%jar%" %*
+java -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 %SYNCDOCTOR_JAVA_OPTS% "-Dsyncdoctor.home=%home%" -jar "%jar%" %*
 exit /b %errorlevel%

@@ -175,7 +175,7 @@ public final class BatchCommand implements Callable<Integer> {
             run.put("records", records);
             run.put("seconds", Math.round(seconds * 1000) / 1000.0);
             run.put("threads", n);
-            run.put("rules", kb.origin());
+            run.put("rules", kb.rulesInUse());
             run.put("paths", paths);
             writeWhole(outputs.get(1), "--summary " + summaryFile, JSON.writeValueAsString(summary.toTree(run)) + "\n");
             writeWhole(outputs.get(2), "--html " + htmlFile, HtmlReport.render(summary, table, run));

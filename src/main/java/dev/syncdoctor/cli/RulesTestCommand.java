@@ -117,6 +117,7 @@ public final class RulesTestCommand implements Callable<Integer> {
                 }
             }
             out.println();
+            out.println("rules: " + kb.rulesInUse());
             out.println("coverage: " + (kb.ruleNames().size() - neverFired.size()) + " of " + kb.ruleNames().size()
                     + " rules fired in at least one example");
             for (String rule : neverFired) {

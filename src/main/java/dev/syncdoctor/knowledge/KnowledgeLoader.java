@@ -30,7 +30,7 @@ public final class KnowledgeLoader {
     }
 
     /**
-     * The rules of {@code dir}; when {@code dir} is null, {@code ./rules} if it exists, else the bundled copy.
+     * The rules of {@code dir}; when {@code dir} is null, of {@link #defaultFolder()}, else the bundled copy.
      */
     public static KnowledgeBase load(Path dir) throws IOException, RulesCompileException {
         return load(dir, null);
@@ -54,24 +54,27 @@ public final class KnowledgeLoader {
         return RuleFiles.fromDirectory(dir);
     }
 
-    /** Set by the launcher of an unpacked release archive to the release's folder (bin/, lib/, rules/). */
-    public static final String RELEASE_HOME = "syncdoctor.home";
+    /**
+     * Set by the launchers to the installation they belong to: the checkout they sit in, or the unpacked
+     * release (bin/, lib/, rules/).
+     */
+    public static final String HOME = "syncdoctor.home";
 
     /**
      * The rules folder used when none is named: {@code ./rules} if it exists, else the {@code rules/} of
-     * the unpacked release the program runs from, so that the release's rules can be edited without a
-     * build; empty when neither exists (then the copy bundled in the program is used).
+     * the installation the program was started from (so an analyst's edits there count wherever the
+     * command runs, with no build); empty when neither exists (then the copy bundled in the program).
      */
     public static Optional<Path> defaultFolder() {
         Path local = Path.of("rules");
         if (Files.isDirectory(local)) {
             return Optional.of(local);
         }
-        String home = System.getProperty(RELEASE_HOME);
+        String home = System.getProperty(HOME);
         if (home != null && !home.isBlank()) {
-            Path release = Path.of(home, "rules");
-            if (Files.isDirectory(release)) {
-                return Optional.of(release);
+            Path installed = Path.of(home, "rules");
+            if (Files.isDirectory(installed)) {
+                return Optional.of(installed);
             }
         }
         return Optional.empty();
@@ -125,7 +128,7 @@ public final class KnowledgeLoader {
         var kieBase = container.getKieBase();
         List<String> names = ruleNamesOf(kieBase);
         LOG.debug("compiled {} rules from {} files in {} ms", names.size(), ruleFiles.size(), (System.nanoTime() - start) / 1_000_000);
-        return new KnowledgeBase(kieBase, source.origin(), ruleFiles, names, warnings);
+        return new KnowledgeBase(kieBase, source, ruleFiles, names, warnings);
     }
 
     /** Fully qualified names of the rules of {@code kieBase}, sorted. */

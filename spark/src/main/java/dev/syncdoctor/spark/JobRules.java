@@ -9,6 +9,7 @@ import dev.syncdoctor.knowledge.KnowledgeCache;
 import dev.syncdoctor.knowledge.KnowledgeLoader;
 import dev.syncdoctor.knowledge.RuleFiles;
 import dev.syncdoctor.knowledge.RulesCompileException;
+import dev.syncdoctor.knowledge.RulesInUse;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -63,6 +64,11 @@ final class JobRules implements Serializable {
 
     String origin() {
         return origin;
+    }
+
+    /** The folder and content hash the summary names, as the CLI's batch names them. */
+    RulesInUse rulesInUse() {
+        return RulesInUse.of(RuleFiles.of(origin, files));
     }
 
     /** The evaluator of these rules in this JVM, built by the first task that asks. */

@@ -137,6 +137,8 @@ class SparkJobIT {
         JsonNode exports = JSON.readTree(csvOut.resolve("summary.json").toFile());
         assertThat(text.get("records").asLong() + exports.get("records").asLong())
                 .isEqualTo(batchSummary.get("records").asLong());
+        // Both name the same rules: the same content hash as batch gives.
+        assertThat(text.at("/run/rules/hash").asText()).matches("[0-9a-f]{16}").isEqualTo(batchSummary.at("/run/rules/hash").asText());
         for (String status : List.of("diagnosed", "unknown", "healthy", "invalid")) {
             assertThat(text.get("statuses").get(status).asLong() + exports.get("statuses").get(status).asLong())
                     .as(status).isEqualTo(batchSummary.get("statuses").get(status).asLong());
