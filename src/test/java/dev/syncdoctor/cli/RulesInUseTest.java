@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every output names the rules that produced it: the folder (or the bundled copy) and a hash of their content. */
 class RulesInUseTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String EXAMPLE = "facts/examples/bad-request-docs-example.txt";
+    private static final String EXAMPLE = "facts/examples/initial-sync/bad-request-docs-example.txt";
 
     @Test
     void everyDiagnoseFormatNamesTheFolderAndAContentHash(@TempDir Path tmp) throws Exception {

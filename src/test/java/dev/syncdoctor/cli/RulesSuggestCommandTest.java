@@ -40,7 +40,7 @@ class RulesSuggestCommandTest {
         for (int i = 0; i < PAUSED.size(); i++) {
             Files.writeString(in.resolve("paused-" + (i + 1) + ".txt"), PAUSED.get(i));
         }
-        Files.copy(Path.of("facts/examples/bad-request-docs-example.txt"), in.resolve("known.txt"));
+        Files.copy(Path.of("facts/examples/initial-sync/bad-request-docs-example.txt"), in.resolve("known.txt"));
         return in;
     }
 
