@@ -4,13 +4,16 @@ rem the same arguments, rules folder and exit codes as ./syncdoctor. In an unpac
 rem lib\ side by side) it runs lib\syncdoctor.jar and builds nothing.
 setlocal
 set "here=%~dp0"
+rem home: where this installation's own rules\ folder sits: read when no other folder is named
+set "home=%here%.."
 set "jar=%here%..\lib\syncdoctor.jar"
 if exist "%jar%" goto run
+set "home=%here%."
 set "jar=%here%target\syncdoctor.jar"
 if exist "%jar%" goto run
 echo syncdoctor: building the program (first use, about a minute)... 1>&2
 pushd "%here%"
-call mvn -B -q -ntp -Dstyle.color=never -DskipTests package 1>&2
+call mvn -B -q -ntp -Dstyle.color=never -DskipTests -Dassembly.skipAssembly=true package 1>&2
 set "built=%errorlevel%"
 popd
 if not "%built%"=="0" (
@@ -19,5 +22,5 @@ if not "%built%"=="0" (
 )
 :run
 rem UTF-8 for file names and output, whatever the console code page.
-java -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 %SYNCDOCTOR_JAVA_OPTS% -jar "%jar%" %*
+java -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8 %SYNCDOCTOR_JAVA_OPTS% "-Dsyncdoctor.home=%home%" -jar "%jar%" %*
 exit /b %errorlevel%

@@ -2,7 +2,7 @@
 # Load benchmark of `syncdoctor serve` (not a test): diagnoses per second and latency percentiles at
 # concurrency 1, 16 and 64 with wrk, then a soak at concurrency 16 that must end with zero errors and a
 # heap that does not grow. Every request is POST /api/v1/diagnose with the documented 400 Bad Request
-# text (facts/examples/bad-request-docs-example.txt) and context as query parameters.
+# text (facts/examples/initial-sync/bad-request-docs-example.txt) and context as query parameters.
 # Usage: bench/serve.sh                   (run from the repository root; needs wrk: apt-get install wrk)
 #        DURATION=20 SOAK=60 PORT=18090   (seconds per concurrency level, soak seconds, port)
 #        JAVA_OPTS="-Xmx512m"             (server JVM options)
@@ -33,7 +33,7 @@ done = function(summary, latency, requests)
     summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
 end
 LUA
-export BODY_FILE="$PWD/facts/examples/bad-request-docs-example.txt"
+export BODY_FILE="$PWD/facts/examples/initial-sync/bad-request-docs-example.txt"
 
 # --max-queued covers the 64 connections of the last level: the bench measures throughput, not refusals.
 java $java_opts -jar "$jar" serve --port "$port" --max-queued 256 > "$dir/server.out" 2> "$dir/server.err" &

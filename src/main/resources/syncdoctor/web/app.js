@@ -217,6 +217,9 @@
       box.append(el("h4", null, "Not recognised (no known issue explains these)"),
         el("ul", null, r.unexplained.map((u) => el("li", null, el("code", null, u.signature), el("pre", null, u.text)))));
     }
+    if (r.rules) {
+      box.append(el("p", { class: "meta rules-used" }, "Rules: ", el("code", null, r.rules.folder), ", hash ", el("code", null, r.rules.hash)));
+    }
     return box;
   }
   function isEscalation(a) { return /escalat/.test(a.phase || ""); }

@@ -75,4 +75,9 @@ public final class SyncDoctor {
     public static String render(CaseResult result, ReportFormat format, boolean explain) {
         return format.renderer(explain).render(result);
     }
+
+    /** As {@link #render(CaseResult, ReportFormat, boolean)}, naming the rules of this core in the answer. */
+    public String renderNamingRules(CaseResult result, ReportFormat format, boolean explain) {
+        return format.renderer(explain, knowledge().rulesInUse()).render(result);
+    }
 }

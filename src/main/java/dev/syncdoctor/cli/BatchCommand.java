@@ -14,6 +14,7 @@ import dev.syncdoctor.batch.CaseTable;
 import dev.syncdoctor.batch.HtmlReport;
 import dev.syncdoctor.batch.InputWalker;
 import dev.syncdoctor.batch.Progress;
+import dev.syncdoctor.batch.Resumption;
 import dev.syncdoctor.knowledge.KnowledgeBase;
 import dev.syncdoctor.plan.CaseStatus;
 import java.io.IOException;
@@ -28,9 +29,12 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -84,6 +88,11 @@ public final class BatchCommand implements Callable<Integer> {
             description = "Inputs larger than this are invalid. Default: ${DEFAULT-VALUE} (10 MB).")
     long maxInputBytes;
 
+    @Option(names = "--resume",
+            description = "Continue a run that was interrupted: keep the records its --out FILE already holds and evaluate"
+                    + " only the inputs after them (needs --format json and --out, with the same inputs).")
+    boolean resume;
+
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", hidden = true,
             description = "Unknown signatures shown in the stderr summary.")
     int top;
@@ -95,6 +104,7 @@ public final class BatchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         List<AtomicFile> outputs = List.of();
+        Resumption resumption = null;
         try {
             check();
             // Every output is checked and opened before any input is read or any rule compiled.
@@ -103,8 +113,14 @@ public final class BatchCommand implements Callable<Integer> {
             targets.put("--summary", summaryFile);
             targets.put("--html", htmlFile);
             OutputTargets.check(targets, paths);
+            // Opened before the outputs: opening --out removes an interrupted run's records as stale.
+            resumption = resume ? resumption(err) : null;
             outputs = OutputTargets.open(targets);
             AtomicFile outFile = outputs.get(0);
+            if (outFile != null && format == BatchFormat.JSON) {
+                // JSON Lines records can be continued by --resume after an interruption: keep them then.
+                outFile.keepIfInterrupted();
+            }
             var limits = knowledge.limits();
             KnowledgeBase kb = knowledge.load(err);
             int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -127,22 +143,25 @@ public final class BatchCommand implements Callable<Integer> {
             String outName = outFile == null ? "standard output" : "--out " + out;
             long[] inputs = {0};
             InputWalker walker = new InputWalker(paths, System.in, maxInputBytes);
+            Consumer<List<BatchRecord>> sink = rs -> {
+                for (BatchRecord r : rs) {
+                    write(w, r);
+                    summary.add(r.result());
+                    if (table != null) {
+                        table.add(r.result());
+                    }
+                    failed[0] |= failing.contains(r.result().status());
+                }
+                // A write to standard output that failed (a full disk) stops the run at once.
+                if (outFile == null && stdout.checkError()) {
+                    throw new UncheckedIOException(new IOException("cannot write (disk full, or the reader went away)"));
+                }
+                progress.update(++inputs[0], summary.records());
+            };
             try {
-                records = runner.run(walker, evaluator::evaluate, evaluator::failed, rs -> {
-                    for (BatchRecord r : rs) {
-                        write(w, r);
-                        summary.add(r.result());
-                        if (table != null) {
-                            table.add(r.result());
-                        }
-                        failed[0] |= failing.contains(r.result().status());
-                    }
-                    // A write to standard output that failed (a full disk) stops the run at once.
-                    if (outFile == null && stdout.checkError()) {
-                        throw new UncheckedIOException(new IOException("cannot write (disk full, or the reader went away)"));
-                    }
-                    progress.update(++inputs[0], summary.records());
-                });
+                Iterator<BatchInput> rest = resumption == null ? walker : skipRecorded(walker, resumption, sink);
+                records = resumption == null ? 0 : resumption.taken();
+                records += runner.run(rest, evaluator::evaluate, evaluator::failed, sink);
                 w.flush();
                 if (outFile == null) {
                     StandardOutput.check(stdout);
@@ -156,7 +175,7 @@ public final class BatchCommand implements Callable<Integer> {
             run.put("records", records);
             run.put("seconds", Math.round(seconds * 1000) / 1000.0);
             run.put("threads", n);
-            run.put("rules", kb.origin());
+            run.put("rules", kb.rulesInUse());
             run.put("paths", paths);
             writeWhole(outputs.get(1), "--summary " + summaryFile, JSON.writeValueAsString(summary.toTree(run)) + "\n");
             writeWhole(outputs.get(2), "--html " + htmlFile, HtmlReport.render(summary, table, run));
@@ -172,8 +191,10 @@ public final class BatchCommand implements Callable<Integer> {
                     }
                 }
             }
-            err.printf(Locale.ROOT, "syncdoctor batch: %d records in %.2f s (%.0f records/s, %d %s)%n", records, seconds,
-                    records / Math.max(seconds, 1e-9), n, n == 1 ? "thread" : "threads");
+            long kept = resumption == null ? 0 : resumption.taken();
+            err.printf(Locale.ROOT, "syncdoctor batch: %d records in %.2f s (%.0f records/s, %d %s)%s%n", records, seconds,
+                    (records - kept) / Math.max(seconds, 1e-9), n, n == 1 ? "thread" : "threads",
+                    resumption == null ? "" : String.format(Locale.ROOT, "; %d kept from the interrupted run", kept));
             err.print(summary.text(top));
             err.flush();
             return failed[0] ? ExitCode.FAILED_ON_STATUS : ExitCode.OK;
@@ -185,7 +206,75 @@ public final class BatchCommand implements Callable<Integer> {
             return ExitCode.OUTPUT;
         } finally {
             OutputTargets.closeAll(outputs);
+            if (resumption != null) {
+                try {
+                    resumption.close();
+                } catch (IOException ignored) {
+                    // read only; nothing to lose
+                }
+            }
         }
+    }
+
+    /**
+     * The records of the run {@code --resume} continues, from the newest temporary --out file an
+     * interrupted run left; null (and a notice) when there is none.
+     */
+    private Resumption resumption(PrintWriter err) throws CommandFailure {
+        List<Path> left = AtomicFile.stalePartials(out);
+        if (left.isEmpty()) {
+            err.println("syncdoctor: --resume: no interrupted run's records for --out " + out + "; evaluating every input");
+            return null;
+        }
+        try {
+            return Resumption.open(left.get(0), "--resume " + out);
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCode.INPUT, "--resume " + out + ": cannot read the interrupted run's records: "
+                    + OutputTargets.reason(e));
+        }
+    }
+
+    /**
+     * Writes the records already recorded for the first inputs (through {@code sink}, so they count in the
+     * summary as any other) and returns the inputs still to evaluate, starting with the first one not
+     * (completely) recorded.
+     */
+    private static Iterator<BatchInput> skipRecorded(Iterator<BatchInput> inputs, Resumption resumption,
+                                                     Consumer<List<BatchRecord>> sink) throws CommandFailure {
+        try {
+            while (inputs.hasNext()) {
+                BatchInput input = inputs.next();
+                Optional<List<BatchRecord>> recorded = resumption.take(input);
+                if (recorded.isEmpty()) {
+                    return prepend(input, inputs);
+                }
+                sink.accept(recorded.get());
+            }
+            resumption.checkNoneLeft();
+            return inputs;
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCode.INPUT, e.getMessage());
+        }
+    }
+
+    private static Iterator<BatchInput> prepend(BatchInput first, Iterator<BatchInput> rest) {
+        return new Iterator<>() {
+            private boolean firstTaken;
+
+            @Override
+            public boolean hasNext() {
+                return !firstTaken || rest.hasNext();
+            }
+
+            @Override
+            public BatchInput next() {
+                if (!firstTaken) {
+                    firstTaken = true;
+                    return first;
+                }
+                return rest.next();
+            }
+        };
     }
 
     private static void writeWhole(AtomicFile file, String name, String content) throws CommandFailure {
@@ -223,6 +312,10 @@ public final class BatchCommand implements Callable<Integer> {
         }
         if (out != null && "-".equals(out.toString())) {
             out = null; // --out - is standard output
+        }
+        if (resume && (out == null || format != BatchFormat.JSON || paths.contains("-"))) {
+            throw new CommandFailure(ExitCode.INPUT, "--resume continues the JSON Lines file of an interrupted run:"
+                    + " it needs --format json and --out FILE, and files or folders as inputs (not -)");
         }
     }
 

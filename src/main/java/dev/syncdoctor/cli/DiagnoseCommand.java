@@ -84,8 +84,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
             }
             SyncDoctor doctor = SyncDoctor.over(loaded.knowledge(), limits, maxInputBytes);
             // Several cases (a CSV export): JSON Lines, one compact object per case, as batch writes them.
+            // Every answer names the rules that produced it (a footer, or the JSON field "rules").
+            var rules = loaded.knowledge().rulesInUse();
             CaseRenderer renderer = format == ReportFormat.JSON && cases.size() > 1
-                    ? new dev.syncdoctor.report.JsonRenderer(explain, false) : format.renderer(explain);
+                    ? new dev.syncdoctor.report.JsonRenderer(explain, false, rules) : format.renderer(explain, rules);
             int exit = ExitCode.OK;
             for (int i = 0; i < cases.size(); i++) {
                 CaseResult result = doctor.diagnose(cases.get(i), explain);

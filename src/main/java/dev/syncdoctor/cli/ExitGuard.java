@@ -22,7 +22,9 @@ final class ExitGuard {
             }
             AtomicFile.discardPending();
             err.println("syncdoctor: ended before it finished (a signal, or rule code that called System.exit);"
-                    + " no output was completed");
+                    + " no output was completed"
+                    + (AtomicFile.keptPending().isEmpty() ? "" : "; the records written so far are kept: run the same"
+                    + " command with --resume to continue"));
             err.flush();
             Runtime.getRuntime().halt(ExitCode.ENDED_EARLY);
         }, "exit-guard"));

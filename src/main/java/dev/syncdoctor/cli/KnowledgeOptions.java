@@ -14,8 +14,12 @@ import picocli.CommandLine.Option;
 
 /** Options every command that evaluates rules shares: where the rules are, and the session limits. */
 final class KnowledgeOptions {
+    /** The environment variable naming the default rules folder. */
+    static final String RULES_ENV = "SYNCDOCTOR_RULES";
+
     @Option(names = "--rules", paramLabel = "DIR",
-            description = "Rules folder (DRL, *.drl.csv, *.drl.xlsx). Default: ./rules if present, else the bundled copy.")
+            description = "Rules folder (DRL, *.drl.csv, *.drl.xlsx). Default: $" + RULES_ENV
+                    + " if set, else ./rules if present, else the rules/ of the installation the launcher belongs to, else the bundled copy.")
     Path rulesDir;
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
@@ -60,7 +64,7 @@ final class KnowledgeOptions {
     /** Compiles the knowledge base, or prints every problem as file:line:col message and throws. */
     KnowledgeBase load(PrintWriter err) throws CommandFailure {
         try {
-            KnowledgeBase kb = KnowledgeLoader.load(rulesDir, cache());
+            KnowledgeBase kb = KnowledgeLoader.load(rulesFolder(), cache());
             for (RuleProblem w : kb.warnings()) {
                 err.println(w.format());
             }
@@ -72,7 +76,22 @@ final class KnowledgeOptions {
             throw new CommandFailure(ExitCode.RULES, "rules did not compile: " + e.problems().size()
                     + (e.problems().size() == 1 ? " error" : " errors"));
         } catch (IOException e) {
-            throw new CommandFailure(ExitCode.RULES, e.getMessage());
+            boolean fromEnvironment = rulesDir == null && rulesFolder() != null;
+            throw new CommandFailure(ExitCode.RULES, (fromEnvironment ? "$" + RULES_ENV + ": " : "") + e.getMessage());
         }
+    }
+
+    /** --rules, else $SYNCDOCTOR_RULES; null leaves the choice to the loader (./rules, the installation's rules/, else the bundled copy). */
+    Path rulesFolder() {
+        return rulesFolder(rulesDir);
+    }
+
+    /** {@code given} (a --rules flag), else $SYNCDOCTOR_RULES, else null. */
+    static Path rulesFolder(Path given) {
+        if (given != null) {
+            return given;
+        }
+        String env = System.getenv(RULES_ENV);
+        return env == null || env.isBlank() ? null : Path.of(env);
     }
 }

@@ -27,7 +27,7 @@ public final class RulesCheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder. Default: ./rules if present, else the bundled copy.")
+    @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder. Default: $SYNCDOCTOR_RULES if set, else ./rules if present, else the bundled copy.")
     Path rulesDir;
 
     @Option(names = {"-v", "--verbose"}, description = "List every rule with what it contributes.")
@@ -39,7 +39,7 @@ public final class RulesCheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RuleFiles files;
         try {
-            files = KnowledgeLoader.read(rulesDir);
+            files = KnowledgeLoader.read(KnowledgeOptions.rulesFolder(rulesDir));
         } catch (IOException e) {
             err.println("syncdoctor: " + e.getMessage());
             return ExitCode.INPUT;

@@ -1,5 +1,7 @@
 package dev.syncdoctor.cli;
 
+import dev.syncdoctor.io.AtomicFile;
+
 import dev.syncdoctor.knowledge.KnowledgeBase;
 import dev.syncdoctor.plan.Diagnostician;
 import dev.syncdoctor.verify.Baseline;
@@ -12,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,10 +56,13 @@ public final class RulesTestCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        AtomicFile saved = null;
         try {
             if (!Files.isDirectory(factsDir)) {
                 throw new CommandFailure(ExitCode.INPUT, factsDir + ": facts folder not found");
             }
+            // The baseline's file is checked and opened before any example runs: a bad path fails at once.
+            saved = save == null ? null : openSave();
             Map<String, Baseline.Outcome> before = null;
             if (baseline != null) {
                 try {
@@ -111,6 +117,7 @@ public final class RulesTestCommand implements Callable<Integer> {
                 }
             }
             out.println();
+            out.println("rules: " + kb.rulesInUse());
             out.println("coverage: " + (kb.ruleNames().size() - neverFired.size()) + " of " + kb.ruleNames().size()
                     + " rules fired in at least one example");
             for (String rule : neverFired) {
@@ -131,12 +138,13 @@ public final class RulesTestCommand implements Callable<Integer> {
                     }
                 }
             }
-            if (save != null) {
+            if (saved != null) {
                 try {
-                    Baseline.save(save, outcomes);
+                    saved.writer().write(Baseline.text(outcomes));
+                    saved.commit();
                     out.println("saved baseline: " + save);
                 } catch (IOException e) {
-                    throw new CommandFailure(ExitCode.OUTPUT, "cannot save baseline " + save + ": " + e.getMessage());
+                    throw new CommandFailure(ExitCode.OUTPUT, "--save " + save + ": cannot write: " + OutputTargets.reason(e));
                 }
             }
             // The verdict is the last line, and exit 0 needs it written: a run cut short says nothing green.
@@ -146,6 +154,24 @@ public final class RulesTestCommand implements Callable<Integer> {
         } catch (CommandFailure f) {
             err.println("syncdoctor: " + f.getMessage());
             return f.exitCode();
+        } finally {
+            if (saved != null) {
+                OutputTargets.closeAll(Collections.singletonList(saved));
+            }
         }
+    }
+
+    /** The baseline's file, opened (its folders created, as a save makes them); a usage error when it cannot be. */
+    private AtomicFile openSave() throws CommandFailure {
+        Path parent = save.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new CommandFailure(ExitCode.OUTPUT, "--save " + save + ": cannot create its folder: " + OutputTargets.reason(e));
+            }
+        }
+        OutputTargets.check(Map.of("--save", save), List.of(factsDir.toString()));
+        return OutputTargets.open(Map.of("--save", save)).get(0);
     }
 }

@@ -133,8 +133,10 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCode.INPUT, "--host " + host + " is reachable from other machines: give a token (--token or $"
                     + TOKEN_ENV + "), or --insecure-no-token to serve without one");
         }
-        if (knowledge.rulesDir != null && !Files.isDirectory(knowledge.rulesDir)) {
-            throw new CommandFailure(ExitCode.INPUT, knowledge.rulesDir + ": no such rules folder");
+        Path rules = knowledge.rulesFolder();
+        if (rules != null && !Files.isDirectory(rules)) {
+            throw new CommandFailure(ExitCode.INPUT, rules + ": no such rules folder"
+                    + (knowledge.rulesDir == null ? " ($" + KnowledgeOptions.RULES_ENV + ")" : ""));
         }
         Path facts = factsDir != null ? factsDir : Files.isDirectory(Path.of("facts")) ? Path.of("facts") : null;
         if (facts != null && !Files.isDirectory(facts)) {
@@ -142,6 +144,6 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Path cache = knowledge.noCache ? null : knowledge.cacheDir != null ? knowledge.cacheDir : KnowledgeCache.defaultDirectory();
         return new ServeSettings(host, port, t, insecureNoToken, knowledge.limits(), maxInputBytes, concurrent, maxQueued,
-                Duration.ofSeconds(requestSeconds), knowledge.rulesDir, cache, facts, Duration.ofSeconds(1));
+                Duration.ofSeconds(requestSeconds), rules, cache, facts, Duration.ofSeconds(1));
     }
 }

@@ -9,7 +9,7 @@ final class ErrorWords {
 
     /** Words that make a line look like error text (lower case; substring match). */
     static final String[] WORDS = {
-        "error", "fail", "exception", "unable", "cannot", "can't", "couldn't", "could not", "not found",
+        "error", "fail", "exception", "unable", "cannot", "can not", "can't", "couldn't", "could not", "not found",
         "wasn't found", "mismatch", "denied", "refused", "forbidden", "invalid", "unauthorized",
         "bad request", "not allowed", "missing", "does not match", "not discoverable", "went wrong",
         "not a member", "stack trace", "exceeds", "timed out", "timeout"

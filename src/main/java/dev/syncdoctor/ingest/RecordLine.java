@@ -10,7 +10,8 @@ import static dev.syncdoctor.ingest.TextScan.*;
 /**
  * The record form of an error: "On the Vendors V2, the following error: Record Id: new record,
  * ErrorMessage: Couldn't resolve the guid for the field: F. The lookup wasn't found: V. Try this
- * URL(s) ...", and the "Map (entityset): ..." prefix. Values are trimmed of the prose around them
+ * URL(s) ...", its short form "On the Vendors V2, Couldn't resolve the guid ...", and the
+ * "Map (entityset): ..." prefix. Values are trimmed of the prose around them
  * ({@link ValueText}).
  */
 final class RecordLine {
@@ -24,13 +25,41 @@ final class RecordLine {
         "the lookup wasn't found:", "the lookup value could not be found:", "the lookup could not be found:"
     };
 
+    /** What follows "On the MAP," in a record: the documented lead, or the lookup error itself. */
+    private static final String[] AFTER_MAP = {
+        ", the following error", ", couldn't resolve the guid", ", could not resolve the guid"
+    };
+
+    /**
+     * Where "On the MAP, " begins when it leads straight into the record at {@code at} ("On the Customers
+     * V3, the following error: ..." as documented, or "On the Customers V3, Couldn't resolve the guid ..."
+     * as people shorten it), or -1. The map name is at most 120 characters and holds no sentence break;
+     * in the short form it starts with a capital ("On the other hand, couldn't ..." names no map).
+     */
+    static int mapLeadStart(String text, String lower, int at) { // at: the comma after the map name
+        int on = lastIndexWithin(lower, "on the ", at, 120);
+        if (on < 0 || on > 0 && Character.isLetterOrDigit(lower.charAt(on - 1))) {
+            return -1;
+        }
+        if (!lower.startsWith(AFTER_MAP[0], at) && !Character.isUpperCase(text.charAt(on + 7))) {
+            return -1;
+        }
+        for (int k = on + 7; k < at; k++) {
+            char c = lower.charAt(k);
+            if (c == ',' || c == '.' || c == ':' || c == '\n') {
+                return -1;
+            }
+        }
+        return at > on + 7 ? on : -1;
+    }
+
     /** Reads the map, record id, lookup field and value (and, through {@link CheckUrls}, the check URLs). */
     static void read(String text, String lower, SyncError e) {
-        int following = lower.indexOf(", the following error");
-        if (following > 0) {
-            int on = lastIndexWithin(lower, "on the ", following, 120);
+        int lead = indexOfAny(lower, 0, AFTER_MAP);
+        if (lead > 0) {
+            int on = mapLeadStart(text, lower, lead);
             if (on >= 0) {
-                String map = text.substring(on + 7, following).trim();
+                String map = text.substring(on + 7, lead).trim();
                 if (!map.isEmpty()) {
                     e.setMapName(map);
                 }

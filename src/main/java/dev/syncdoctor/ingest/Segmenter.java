@@ -152,7 +152,9 @@ final class Segmenter {
             }
             for (String resolve : new String[] {"couldn't resolve the guid", "could not resolve the guid"}) {
                 for (int i = lower.indexOf(resolve); i >= 0; i = lower.indexOf(resolve, i + 1)) {
-                    anchors.add(new int[] {i, 3});
+                    // "On the Customers V3, Couldn't resolve ...": the map in front belongs to this error.
+                    int lead = i >= 2 && lower.startsWith(", ", i - 2) ? RecordLine.mapLeadStart(unit, lower, i - 2) : -1;
+                    anchors.add(new int[] {lead >= 0 ? lead : i, 3});
                 }
             }
             anchors.sort((a, b) -> Integer.compare(a[0], b[0]));

@@ -43,6 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AtomicFile implements Closeable {
     private static final Set<Path> PENDING = ConcurrentHashMap.newKeySet();
+    private static final Set<Path> KEPT = ConcurrentHashMap.newKeySet();
     private static final String PARTIAL = ".partial";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -50,9 +51,15 @@ public final class AtomicFile implements Closeable {
         Runtime.getRuntime().addShutdownHook(new Thread(AtomicFile::discardPending, "delete-partial-output"));
     }
 
-    /** Deletes every temporary file not yet committed: for a process that ends before its outputs are complete. */
+    /**
+     * Deletes every temporary file not yet committed: for a process that ends before its outputs are
+     * complete. Those marked {@link #keepIfInterrupted()} stay, for a later run to continue.
+     */
     public static void discardPending() {
         for (Path p : PENDING) {
+            if (KEPT.contains(p)) {
+                continue;
+            }
             try {
                 Files.deleteIfExists(p);
             } catch (IOException ignored) {
@@ -244,6 +251,27 @@ public final class AtomicFile implements Closeable {
     }
 
     /** Text goes here (UTF-8). */
+    /**
+     * Keeps the temporary file when the process is interrupted instead of deleting it, so a later run can
+     * continue from what was written (records written in order, each line whole or the last one cut). A
+     * normal end still commits or deletes it; a later write of the same target without resuming removes it
+     * as stale.
+     */
+    public void keepIfInterrupted() {
+        KEPT.add(temp);
+    }
+
+    /** The temporary files kept for a later run, of outputs not committed. */
+    public static List<Path> keptPending() {
+        List<Path> kept = new ArrayList<>();
+        for (Path p : KEPT) {
+            if (PENDING.contains(p)) {
+                kept.add(p);
+            }
+        }
+        return kept;
+    }
+
     public Writer writer() {
         return writer;
     }
@@ -276,6 +304,7 @@ public final class AtomicFile implements Closeable {
         }
         done = true;
         PENDING.remove(temp);
+        KEPT.remove(temp);
     }
 
     /** Without a commit: throws the partial content away. */
@@ -292,6 +321,7 @@ public final class AtomicFile implements Closeable {
         } finally {
             Files.deleteIfExists(temp);
             PENDING.remove(temp);
+            KEPT.remove(temp);
         }
     }
 

@@ -13,10 +13,12 @@ public final class KnowledgeBase {
     private final List<String> ruleFiles;
     private final List<String> ruleNames;
     private final List<RuleProblem> warnings;
+    private final RulesInUse rulesInUse;
 
-    KnowledgeBase(KieBase kieBase, String origin, List<String> ruleFiles, List<String> ruleNames, List<RuleProblem> warnings) {
+    KnowledgeBase(KieBase kieBase, RuleFiles source, List<String> ruleFiles, List<String> ruleNames, List<RuleProblem> warnings) {
         this.kieBase = kieBase;
-        this.origin = origin;
+        this.origin = source.origin();
+        this.rulesInUse = RulesInUse.of(source);
         this.ruleFiles = List.copyOf(ruleFiles);
         this.ruleNames = List.copyOf(ruleNames);
         this.warnings = List.copyOf(warnings);
@@ -29,6 +31,11 @@ public final class KnowledgeBase {
     /** The folder the rules came from, or "(bundled)". */
     public String origin() {
         return origin;
+    }
+
+    /** The folder and content hash every answer over these rules names. */
+    public RulesInUse rulesInUse() {
+        return rulesInUse;
     }
 
     public List<String> ruleFiles() {

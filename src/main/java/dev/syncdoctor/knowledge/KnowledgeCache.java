@@ -182,7 +182,7 @@ public final class KnowledgeCache implements RulesCompiler {
                 }
             }
             folder.touch(entry);
-            return new KnowledgeBase(kieBase, files.origin(), ruleFiles, KnowledgeLoader.ruleNamesOf(kieBase), stored.warnings());
+            return new KnowledgeBase(kieBase, files, ruleFiles, KnowledgeLoader.ruleNamesOf(kieBase), stored.warnings());
         } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
             LOG.warn("ignoring the damaged cached knowledge {} ({}); compiling the rules", entry, e.toString());
             LOG.debug("why the cached knowledge was ignored", e);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -29,7 +30,7 @@ public final class KnowledgeLoader {
     }
 
     /**
-     * The rules of {@code dir}; when {@code dir} is null, {@code ./rules} if it exists, else the bundled copy.
+     * The rules of {@code dir}; when {@code dir} is null, of {@link #defaultFolder()}, else the bundled copy.
      */
     public static KnowledgeBase load(Path dir) throws IOException, RulesCompileException {
         return load(dir, null);
@@ -44,13 +45,39 @@ public final class KnowledgeLoader {
         return (cache == null ? RulesCompiler.GUARDED : cache).compile(files);
     }
 
-    /** The files of {@code dir}; when {@code dir} is null, of {@code ./rules} if it exists, else the bundled copy. */
+    /** The files of {@code dir}; when {@code dir} is null, of {@link #defaultFolder()}, else the bundled copy. */
     public static RuleFiles read(Path dir) throws IOException {
         if (dir == null) {
-            Path local = Path.of("rules");
-            return Files.isDirectory(local) ? RuleFiles.fromDirectory(local) : RuleFiles.bundled();
+            Optional<Path> folder = defaultFolder();
+            return folder.isPresent() ? RuleFiles.fromDirectory(folder.get()) : RuleFiles.bundled();
         }
         return RuleFiles.fromDirectory(dir);
+    }
+
+    /**
+     * Set by the launchers to the installation they belong to: the checkout they sit in, or the unpacked
+     * release (bin/, lib/, rules/).
+     */
+    public static final String HOME = "syncdoctor.home";
+
+    /**
+     * The rules folder used when none is named: {@code ./rules} if it exists, else the {@code rules/} of
+     * the installation the program was started from (so an analyst's edits there count wherever the
+     * command runs, with no build); empty when neither exists (then the copy bundled in the program).
+     */
+    public static Optional<Path> defaultFolder() {
+        Path local = Path.of("rules");
+        if (Files.isDirectory(local)) {
+            return Optional.of(local);
+        }
+        String home = System.getProperty(HOME);
+        if (home != null && !home.isBlank()) {
+            Path installed = Path.of(home, "rules");
+            if (Files.isDirectory(installed)) {
+                return Optional.of(installed);
+            }
+        }
+        return Optional.empty();
     }
 
     public static KnowledgeBase compile(RuleFiles source) throws RulesCompileException {
@@ -101,7 +128,7 @@ public final class KnowledgeLoader {
         var kieBase = container.getKieBase();
         List<String> names = ruleNamesOf(kieBase);
         LOG.debug("compiled {} rules from {} files in {} ms", names.size(), ruleFiles.size(), (System.nanoTime() - start) / 1_000_000);
-        return new KnowledgeBase(kieBase, source.origin(), ruleFiles, names, warnings);
+        return new KnowledgeBase(kieBase, source, ruleFiles, names, warnings);
     }
 
     /** Fully qualified names of the rules of {@code kieBase}, sorted. */

@@ -99,6 +99,14 @@ public final class LookupFailure {
     /** The table the lookup points at (entity set of the check URL), or null without a check URL. */
     public String getTarget() { return target; }
     public String getDocumentedTable() { return documentedTable; }
+
+    /**
+     * The column is one the catalog documents as a self or circular reference (IS05, IS06), and the check
+     * URL, when there is one, points at the table the catalog names for it.
+     */
+    public boolean isDocumentedSelfReference() {
+        return documentedTable != null && (target == null || target.equals(documentedTable));
+    }
     public String getDocumentedKb() { return documentedKb; }
 
     /**

@@ -3,6 +3,7 @@ package dev.syncdoctor.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.syncdoctor.knowledge.RulesInUse;
 import dev.syncdoctor.plan.CaseResult;
 import dev.syncdoctor.plan.IssueDiagnosis;
 import dev.syncdoctor.plan.PlannedRequirement;
@@ -17,22 +18,32 @@ import java.util.Map;
 
 /**
  * The JSON output contract: one object per case with source, case, status, diagnoses, requirements,
- * actions, unexplained and error. Compact form is one line, for JSON Lines batches.
+ * actions, unexplained and error, then rules (which rules answered) where the caller names them. Compact form is one line, for JSON Lines batches.
  */
 public final class JsonRenderer implements CaseRenderer {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final boolean explain;
     private final boolean pretty;
+    private final RulesInUse rules;
 
     public JsonRenderer(boolean explain, boolean pretty) {
+        this(explain, pretty, null);
+    }
+
+    /** A renderer that adds the field "rules" ({@code {"folder", "hash"}}) last, when {@code rules} is not null. */
+    public JsonRenderer(boolean explain, boolean pretty, RulesInUse rules) {
         this.explain = explain;
         this.pretty = pretty;
+        this.rules = rules;
     }
 
     @Override
     public String render(CaseResult r) {
         try {
             Map<String, Object> tree = toTree(r, explain);
+            if (rules != null) {
+                tree.put("rules", rules.toTree());
+            }
             return pretty ? MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree)
                     : MAPPER.writeValueAsString(tree);
         } catch (JsonProcessingException e) {

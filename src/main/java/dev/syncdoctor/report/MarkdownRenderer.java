@@ -1,5 +1,6 @@
 package dev.syncdoctor.report;
 
+import dev.syncdoctor.knowledge.RulesInUse;
 import dev.syncdoctor.model.ValueList;
 import dev.syncdoctor.plan.CaseResult;
 import dev.syncdoctor.plan.IssueDiagnosis;
@@ -10,9 +11,16 @@ import dev.syncdoctor.plan.UnexplainedError;
 /** A plan to paste into a ticket: headings, a checklist of requirements and a numbered list of steps. */
 public final class MarkdownRenderer implements CaseRenderer {
     private final boolean explain;
+    private final RulesInUse rules;
 
     public MarkdownRenderer(boolean explain) {
+        this(explain, null);
+    }
+
+    /** A renderer whose plans end with a line naming {@code rules} (none when null). */
+    public MarkdownRenderer(boolean explain, RulesInUse rules) {
         this.explain = explain;
+        this.rules = rules;
     }
 
     @Override
@@ -83,6 +91,9 @@ public final class MarkdownRenderer implements CaseRenderer {
                 b.append(":\n\n  ```\n  ").append(TextRenderer.shorten(u.text()).replace("```", "'''"))
                         .append("\n  ```\n");
             }
+        }
+        if (rules != null) {
+            b.append("\n*Rules:* `").append(rules.folder().replace("`", "'")).append("`, hash `").append(rules.hash()).append("`\n");
         }
         return b.toString();
     }

@@ -1,5 +1,6 @@
 package dev.syncdoctor.report;
 
+import dev.syncdoctor.knowledge.RulesInUse;
 import dev.syncdoctor.plan.CaseResult;
 import dev.syncdoctor.plan.IssueDiagnosis;
 import dev.syncdoctor.plan.PlannedRequirement;
@@ -11,9 +12,16 @@ import dev.syncdoctor.plan.UnexplainedError;
 /** A plain-text plan for a terminal: what it is, what it needs first, what to do in which order. */
 public final class TextRenderer implements CaseRenderer {
     private final boolean explain;
+    private final RulesInUse rules;
 
     public TextRenderer(boolean explain) {
+        this(explain, null);
+    }
+
+    /** A renderer whose plans end with a line naming {@code rules} (none when null). */
+    public TextRenderer(boolean explain, RulesInUse rules) {
         this.explain = explain;
+        this.rules = rules;
     }
 
     @Override
@@ -91,6 +99,9 @@ public final class TextRenderer implements CaseRenderer {
                     b.append("    values: ").append(ValueList.brief(u.values())).append('\n');
                 }
             }
+        }
+        if (rules != null) {
+            b.append("\nrules: ").append(rules).append('\n');
         }
         return b.toString();
     }

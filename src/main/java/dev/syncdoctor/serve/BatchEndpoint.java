@@ -82,7 +82,7 @@ final class BatchEndpoint {
                 });
                 Map<String, Object> run = new LinkedHashMap<>();
                 run.put("records", records);
-                run.put("rules", loaded.origin() + " (" + loaded.hash() + ")");
+                run.put("rules", loaded.doctor().knowledge().rulesInUse());
                 ctx.contentType("text/html; charset=utf-8").result(HtmlReport.render(summary, table, run));
                 return;
             }

@@ -65,18 +65,19 @@ final class DiagnoseEndpoint {
             for (CaseInput c : cases) {
                 results.add(doctor.diagnose(c, explain));
             }
-            answer(ctx, results, format, explain);
+            answer(ctx, doctor, results, format, explain);
         }
     }
 
-    private static void answer(Context ctx, List<CaseResult> results, ReportFormat format, boolean explain) {
+    /** The results in the asked format, each naming the rules that produced it, as the CLI's diagnose does. */
+    private static void answer(Context ctx, SyncDoctor doctor, List<CaseResult> results, ReportFormat format, boolean explain) {
         if (format == ReportFormat.JSON && results.size() == 1) {
-            ctx.contentType("application/json").result(SyncDoctor.render(results.get(0), ReportFormat.JSON, explain));
+            ctx.contentType("application/json").result(doctor.renderNamingRules(results.get(0), ReportFormat.JSON, explain));
             return;
         }
         StringBuilder b = new StringBuilder();
         if (format == ReportFormat.JSON) {
-            JsonRenderer lines = new JsonRenderer(explain, false);
+            JsonRenderer lines = new JsonRenderer(explain, false, doctor.knowledge().rulesInUse());
             for (CaseResult r : results) {
                 b.append(lines.render(r)).append('\n');
             }
@@ -86,7 +87,7 @@ final class DiagnoseEndpoint {
                 if (b.length() > 0) {
                     b.append('\n');
                 }
-                b.append(SyncDoctor.render(r, format, explain));
+                b.append(doctor.renderNamingRules(r, format, explain));
             }
             ctx.contentType(format == ReportFormat.MARKDOWN ? "text/markdown; charset=utf-8" : "text/plain; charset=utf-8");
         }

@@ -8,16 +8,10 @@ import dev.syncdoctor.knowledge.RuleProblem;
 import dev.syncdoctor.knowledge.RulesCompileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -59,8 +53,8 @@ final class LiveRules implements AutoCloseable {
     /** Loads the rules once (their errors stop the start) and, for a folder, starts watching it. */
     static LiveRules start(ServeSettings settings) throws IOException, RulesCompileException {
         Path dir = settings.rulesDir();
-        if (dir == null && Files.isDirectory(Path.of("rules"))) {
-            dir = Path.of("rules");
+        if (dir == null) {
+            dir = KnowledgeLoader.defaultFolder().orElse(null);
         }
         KnowledgeCache cache = settings.cacheDir() == null ? null : new KnowledgeCache(settings.cacheDir()).storingInBackground();
         LiveRules live = new LiveRules(settings, dir, cache);
@@ -131,24 +125,8 @@ final class LiveRules implements AutoCloseable {
         RuleFiles files = KnowledgeLoader.read(watched);
         SyncDoctor doctor = SyncDoctor.load(watched, cache, settings.limits(), settings.maxInputBytes());
         var kb = doctor.knowledge();
-        return new Loaded(doctor, IssueCatalog.of(files), kb.origin(), hashOf(files), kb.ruleFiles().size(),
+        return new Loaded(doctor, IssueCatalog.of(files), kb.origin(), kb.rulesInUse().hash(), kb.ruleFiles().size(),
                 kb.ruleNames().size(), kb.warnings(), Instant.now());
-    }
-
-    /** A short content hash of the rule files (names and bytes), to tell one set of rules from another. */
-    static String hashOf(RuleFiles files) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, byte[]> f : new TreeMap<>(files.files()).entrySet()) {
-                d.update(f.getKey().getBytes(StandardCharsets.UTF_8));
-                d.update((byte) 0);
-                d.update(f.getValue());
-                d.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(d.digest()).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Names, sizes and modification times of every file under {@code dir}: cheap to take every second. */

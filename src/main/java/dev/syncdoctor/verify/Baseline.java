@@ -1,6 +1,5 @@
 package dev.syncdoctor.verify;
 
-import dev.syncdoctor.io.AtomicFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.syncdoctor.plan.CaseResult;
@@ -8,7 +7,6 @@ import dev.syncdoctor.plan.IssueDiagnosis;
 import dev.syncdoctor.plan.PlannedRequirement;
 import dev.syncdoctor.plan.PlannedStep;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,13 +52,12 @@ public final class Baseline {
         return new Outcome(r.status().label(), issues, reqs, steps);
     }
 
-    /** Writes the outcomes to {@code file} through a temporary file, so an interrupted save leaves the old one. */
-    public static void save(Path file, Map<String, Outcome> outcomes) throws IOException {
+    /** The outcomes as a baseline file holds them (written whole, through a temporary file, by the caller). */
+    public static String text(Map<String, Outcome> outcomes) throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", "syncdoctor-baseline/1");
         root.put("cases", new TreeMap<>(outcomes));
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        AtomicFile.write(file, JSON.writeValueAsString(root));
+        return JSON.writeValueAsString(root);
     }
 
     public static Map<String, Outcome> load(Path file) throws IOException {

@@ -23,7 +23,7 @@ class BatchCommandTest {
     /** A folder as support teams collect them: good, unknown and broken inputs, and files to skip. */
     @BeforeAll
     static void mixedFolder() throws Exception {
-        Files.writeString(mixed.resolve("a-bad-request.txt"), Files.readString(Path.of("facts/examples/bad-request-docs-example.txt")));
+        Files.writeString(mixed.resolve("a-bad-request.txt"), Files.readString(Path.of("facts/examples/initial-sync/bad-request-docs-example.txt")));
         Files.writeString(mixed.resolve("a-bad-request.expected.json"), "{\"status\":\"diagnosed\"}");
         Files.writeString(mixed.resolve("b-unknown.log"), "The quantum flux capacitor on table msdyn_widgets could not be aligned (code 4711).");
         Files.writeString(mixed.resolve("c-broken.json"), "{\"case\": \"c\", \"error\": ");
@@ -99,7 +99,7 @@ class BatchCommandTest {
     @Test
     void recordsKeepInputOrderWithSeveralThreads() throws Exception {
         Path dir = Files.createTempDirectory("batch-order");
-        String bad = Files.readString(Path.of("facts/examples/bad-request-docs-example.txt"));
+        String bad = Files.readString(Path.of("facts/examples/initial-sync/bad-request-docs-example.txt"));
         for (int i = 0; i < 300; i++) {
             Files.writeString(dir.resolve(String.format("case-%04d.txt", i)), i % 3 == 0 ? "unknown error number " + i : bad);
         }
@@ -132,8 +132,8 @@ class BatchCommandTest {
 
     @Test
     void failOnMakesChosenStatusesExitOne() {
-        String unknown = "facts/examples/unknown-error.txt";
-        String good = "facts/examples/forbidden-docs-example.txt";
+        String unknown = "facts/examples/general/unknown-error.txt";
+        String good = "facts/examples/initial-sync/forbidden-docs-example.txt";
         assertThat(CliRun.of("batch", unknown, good).exitCode()).isZero();
         assertThat(CliRun.of("batch", "--fail-on", "unknown,invalid", unknown, good).exitCode()).isEqualTo(ExitCode.FAILED_ON_STATUS);
         assertThat(CliRun.of("batch", "--fail-on", "invalid", unknown, good).exitCode()).isZero();

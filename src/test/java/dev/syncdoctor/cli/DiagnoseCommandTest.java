@@ -14,7 +14,7 @@ class DiagnoseCommandTest {
 
     @Test
     void textPlanNamesTheIssueItsSourceAndNumberedSteps() {
-        CliRun r = CliRun.of("diagnose", "facts/examples/forbidden-docs-example.txt");
+        CliRun r = CliRun.of("diagnose", "facts/examples/initial-sync/forbidden-docs-example.txt");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out())
                 .contains("diagnosed, 1 known issue")
@@ -28,12 +28,12 @@ class DiagnoseCommandTest {
 
     @Test
     void jsonFollowsTheContract() throws Exception {
-        CliRun r = CliRun.of("diagnose", "--format", "json", "facts/examples/bad-request-docs-example.txt");
+        CliRun r = CliRun.of("diagnose", "--format", "json", "facts/examples/initial-sync/bad-request-docs-example.txt");
         assertThat(r.exitCode()).isZero();
         JsonNode root = JSON.readTree(r.out());
         assertThat(root.fieldNames()).toIterable()
                 .containsSubsequence("source", "case", "status", "diagnoses", "requirements", "actions", "unexplained", "error");
-        assertThat(root.get("source").asText()).isEqualTo("facts/examples/bad-request-docs-example.txt");
+        assertThat(root.get("source").asText()).isEqualTo("facts/examples/initial-sync/bad-request-docs-example.txt");
         assertThat(root.get("case").asText()).isEqualTo("bad-request-docs-example");
         assertThat(root.get("status").asText()).isEqualTo("diagnosed");
         JsonNode d = root.get("diagnoses").get(0);
@@ -57,7 +57,7 @@ class DiagnoseCommandTest {
     @Test
     void holdingTheRoleDropsThePrerequisiteStepAndMarksItHeld() throws Exception {
         CliRun r = CliRun.of("diagnose", "--format", "json", "--role", "System admin", "--occurrences", "2",
-                "facts/examples/bad-request-docs-example.txt");
+                "facts/examples/initial-sync/bad-request-docs-example.txt");
         JsonNode root = JSON.readTree(r.out());
         assertThat(root.get("requirements").get(0).get("held").asBoolean()).isTrue();
         assertThat(root.get("actions").get(0).get("phase").asText()).isNotEqualTo("prerequisite");
@@ -67,13 +67,13 @@ class DiagnoseCommandTest {
     @Test
     void seenOnceMeansRunAgainFirstAndConsistentMeansTheServiceFix() throws Exception {
         JsonNode once = JSON.readTree(CliRun.of("diagnose", "-f", "json", "--role", "sysadmin",
-                "facts/examples/bad-request-docs-example.txt").out());
+                "facts/examples/initial-sync/bad-request-docs-example.txt").out());
         assertThat(once.get("actions").get(0).get("text").asText()).startsWith("Run the initial sync");
         for (int i = 1; i < once.get("actions").size(); i++) {
             assertThat(once.get("actions").get(i).get("phase").asText()).isEqualTo("if-unresolved");
         }
         JsonNode consistent = JSON.readTree(CliRun.of("diagnose", "-f", "json", "--role", "sysadmin", "--consistent",
-                "facts/examples/bad-request-docs-example.txt").out());
+                "facts/examples/initial-sync/bad-request-docs-example.txt").out());
         assertThat(consistent.get("actions")).hasSize(5);
         for (JsonNode a : consistent.get("actions")) {
             assertThat(a.get("phase").asText()).isNotEqualTo("if-unresolved");
@@ -82,7 +82,7 @@ class DiagnoseCommandTest {
 
     @Test
     void markdownIsATicketReadyPlan() {
-        CliRun r = CliRun.of("diagnose", "--format", "markdown", "facts/examples/bad-request-docs-example.txt");
+        CliRun r = CliRun.of("diagnose", "--format", "markdown", "facts/examples/initial-sync/bad-request-docs-example.txt");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("## syncdoctor:").contains("### Action plan").contains("1. Run the initial sync").contains("2. Get the System admin role")
                 .contains("- [ ] role: **System admin** (missing)");
@@ -90,7 +90,7 @@ class DiagnoseCommandTest {
 
     @Test
     void explainShowsTheRuleAndTheMatchedFacts() {
-        CliRun r = CliRun.of("diagnose", "--explain", "facts/examples/forbidden-docs-example.txt");
+        CliRun r = CliRun.of("diagnose", "--explain", "facts/examples/initial-sync/forbidden-docs-example.txt");
         assertThat(r.out()).contains("rule: 403 Forbidden from the AX export").contains("matched e1: ").contains("rule: dtappid-client-not-authorized 1");
     }
 
@@ -104,7 +104,7 @@ class DiagnoseCommandTest {
 
     @Test
     void unknownErrorsExitThreeAndAreListed() {
-        CliRun r = CliRun.of("diagnose", "facts/examples/unknown-error.txt");
+        CliRun r = CliRun.of("diagnose", "facts/examples/general/unknown-error.txt");
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.out()).contains("unknown").contains("quantum flux capacitor");
     }
@@ -168,13 +168,13 @@ class DiagnoseCommandTest {
 
     @Test
     void badOptionIsExitTwo() {
-        assertThat(CliRun.of("diagnose", "--format", "pdf", "facts/examples/unknown-error.txt").exitCode()).isEqualTo(2);
+        assertThat(CliRun.of("diagnose", "--format", "pdf", "facts/examples/general/unknown-error.txt").exitCode()).isEqualTo(2);
     }
 
     @Test
     void rulesThatDoNotCompileAreListedWithFileLineAndColumnAndExitFour(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("broken.drl"), "package x\n\nrule \"broken\"\nwhen\n    Foo( bar == )\nthen\nend\n");
-        CliRun r = CliRun.of("diagnose", "--rules", dir.toString(), "facts/examples/unknown-error.txt");
+        CliRun r = CliRun.of("diagnose", "--rules", dir.toString(), "facts/examples/general/unknown-error.txt");
         assertThat(r.exitCode()).isEqualTo(4);
         assertThat(r.err()).containsPattern("broken\\.drl:\\d+:\\d+ ");
     }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * or FIFOs or endless lines, terminal escapes, partial files left by a killed run.
  */
 class ReliabilityTest {
-    private static final String EXAMPLE = "facts/examples/bad-request-docs-example.txt";
+    private static final String EXAMPLE = "facts/examples/initial-sync/bad-request-docs-example.txt";
 
     @TempDir
     Path work;

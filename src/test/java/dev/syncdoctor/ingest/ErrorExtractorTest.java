@@ -152,6 +152,27 @@ class ErrorExtractorTest {
     }
 
     @Test
+    void recordFormShortenedToOnTheMapStillNamesTheMap() {
+        String one = "On the Customers V3, Couldn't resolve the guid for the field: msdyn_customergroupid.msdyn_groupid."
+                + " The lookup wasn't found: 40.";
+        String two = "On the Vendors V2, could not resolve the guid for the field:"
+                + " msdyn_invoicevendoraccountnumber.msdyn_vendoraccountnumber. The lookup wasn't found: V-7.";
+        assertThat(first(one).getMapName()).isEqualTo("Customers V3");
+        assertThat(first(one).getLookupValue()).isEqualTo("40");
+        for (String text : List.of(one + "\n" + two, one + " " + two, one + "\n\n" + two)) {
+            ExtractedText x = extract(text);
+            assertThat(x.errors()).as(text).extracting(SyncError::getMapName).containsExactly("Customers V3", "Vendors V2");
+            assertThat(x.errors()).as(text).extracting(SyncError::getLookupValue).containsExactly("40", "V-7");
+            assertThat(x.mapName()).isEqualTo("Customers V3");
+        }
+        // Only a capitalised name straight before the error is a map.
+        assertThat(first("On the other hand, couldn't resolve the guid for the field: primarycontactid.msdyn_contactpersonid."
+                + " The lookup wasn't found: 7.").getMapName()).isNull();
+        assertThat(first("Failed on the Customers V3 run. Couldn't resolve the guid for the field: primarycontactid.msdyn_contactpersonid."
+                + " The lookup wasn't found: 7.").getMapName()).isNull();
+    }
+
+    @Test
     void bareRecordFormWithQuotedValueAndTwoUrls() {
         SyncError e = first("Couldn't resolve the guid for the field: msdyn_vendorprimarycontactperson.msdyn_contactpersonid."
                 + " The lookup was not found: '000056'. Try this URL(s) to check if the reference data exists:"

@@ -117,12 +117,12 @@ class KnowledgeAuthoringIT {
 
     @Test
     void aBrokenExpectationMakesRulesTestFailWithAReadableDiff() throws Exception {
-        Path sidecar = work.resolve("facts/examples/forbidden-docs-example.expected.json");
+        Path sidecar = work.resolve("facts/examples/initial-sync/forbidden-docs-example.expected.json");
         Files.writeString(sidecar, Files.readString(sidecar).replace("dtappid-client-not-authorized", "dixf-service-stopped"));
         PackagedCli test = PackagedCli.run(work, "rules", "test");
         assertThat(test.exitCode()).as(test.toString()).isNotZero();
         assertThat(test.out()).as(test.toString())
-                .contains("FAIL facts/examples/forbidden-docs-example.txt")
+                .contains("FAIL facts/examples/initial-sync/forbidden-docs-example.txt")
                 .contains("issues: expected [dixf-service-stopped], got [dtappid-client-not-authorized]")
                 .containsPattern("(?m)^\\d+ passed, 1 failed$");
     }

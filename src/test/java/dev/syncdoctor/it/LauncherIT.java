@@ -55,7 +55,7 @@ class LauncherIT {
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs /proc to see what a process runs");
         // Warm the caches first: an older launcher only stayed in between once a cache existed.
         for (int i = 0; i < 2; i++) {
-            assertThat(run(Map.of(), "diagnose", "facts/examples/bad-request-docs-example.txt").exitCode()).isZero();
+            assertThat(run(Map.of(), "diagnose", "facts/examples/initial-sync/bad-request-docs-example.txt").exitCode()).isZero();
         }
         Path out = work.resolve("out.jsonl");
         Files.writeString(out, "previous run\n");
@@ -98,7 +98,7 @@ class LauncherIT {
     @Test
     void aNonAsciiFileNameWorksUnderTheCLocale() throws Exception {
         Path file = work.resolve("café.txt");
-        Files.copy(Path.of("facts/examples/bad-request-docs-example.txt"), file);
+        Files.copy(Path.of("facts/examples/initial-sync/bad-request-docs-example.txt"), file);
         Run r = run(Map.of("LANG", "C", "LC_ALL", "", "LC_CTYPE", ""), "diagnose", "--format", "json", file.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("\"case\" : \"café\"").contains("dixf-service-stopped");

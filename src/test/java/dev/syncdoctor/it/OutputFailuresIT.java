@@ -42,7 +42,7 @@ class OutputFailuresIT {
     @Test
     void aFullDiskBehindStandardOutputIsAnErrorWithItsOwnExitCode() throws Exception {
         assumeTrue(Files.exists(Path.of("/dev/full")), "needs /dev/full");
-        Run diagnose = sh(">/dev/full", "diagnose", "facts/examples/bad-request-docs-example.txt");
+        Run diagnose = sh(">/dev/full", "diagnose", "facts/examples/initial-sync/bad-request-docs-example.txt");
         assertThat(diagnose.exitCode()).as(diagnose.err()).isEqualTo(5);
         assertThat(diagnose.err()).contains("standard output: cannot write");
 
@@ -75,7 +75,7 @@ class OutputFailuresIT {
                 """);
         Path out = Files.writeString(work.resolve("out.jsonl"), "previous run\n");
         Run batch = sh("", "batch", "--no-cache", "--rules", rules.toString(), "--fail-on", "invalid,unknown",
-                "--format", "json", "--out", out.toString(), "facts/examples/bad-request-docs-example.txt");
+                "--format", "json", "--out", out.toString(), "facts/examples/initial-sync/bad-request-docs-example.txt");
         assertThat(batch.exitCode()).as(batch.err()).isEqualTo(6);
         assertThat(batch.err()).contains("ended before it finished");
         assertThat(Files.readString(out)).isEqualTo("previous run\n");

@@ -132,7 +132,7 @@ class KnowledgeCacheTest {
 
     private static List<String> stepTexts(KnowledgeBase kb) throws IOException {
         ExampleCheck check = new ExampleCheck(new Diagnostician(kb));
-        ExampleCase docs = ExampleCorpus.load(Path.of("facts/examples/bad-request-docs-example.txt"));
+        ExampleCase docs = ExampleCorpus.load(Path.of("facts/examples/initial-sync/bad-request-docs-example.txt"));
         List<String> texts = new ArrayList<>();
         check.check(docs).actual().actions().forEach(a -> texts.add(a.text()));
         return texts;
@@ -262,7 +262,7 @@ class KnowledgeCacheTest {
 
     @Test
     void diagnoseUsesTheCacheDirAndNoCacheLeavesItAlone() throws Exception {
-        String example = "facts/examples/bad-request-docs-example.txt";
+        String example = "facts/examples/initial-sync/bad-request-docs-example.txt";
         Path dir = cacheDir.resolve("cli");
         Run noCache = diagnose("diagnose", "--no-cache", "--cache-dir", dir.toString(), "--format", "json", "--rules", rules.toString(), example);
         assertThat(noCache.exitCode).isZero();

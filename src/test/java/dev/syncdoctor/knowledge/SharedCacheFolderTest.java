@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (or swapped in while being read) must never be loaded, whoever owns the entry file itself.
  */
 class SharedCacheFolderTest {
-    private static final String EXAMPLE = "facts/examples/bad-request-docs-example.txt";
+    private static final String EXAMPLE = "facts/examples/initial-sync/bad-request-docs-example.txt";
 
     @TempDir
     Path work;

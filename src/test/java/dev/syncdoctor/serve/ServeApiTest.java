@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** The HTTP API over real HTTP: every endpoint, every error status, the security headers. */
 class ServeApiTest {
-    static final Path BAD_REQUEST = Path.of("facts/examples/bad-request-docs-example.txt");
+    static final Path BAD_REQUEST = Path.of("facts/examples/initial-sync/bad-request-docs-example.txt");
     static RunningServer http;
 
     @BeforeAll
@@ -53,6 +53,11 @@ class ServeApiTest {
         j.get("actions").forEach(a -> steps.add(a.get("text").asText()));
         // Consistent (3 occurrences): the documented fix, not only a re-run.
         assertThat(steps).anyMatch(s -> s.contains("Data import export framework"));
+        // The answer names the rules in service, as /healthz does.
+        assertThat(j.at("/rules/folder").asText()).isEqualTo("rules");
+        assertThat(j.at("/rules/hash").asText()).isEqualTo(RunningServer.json(http.get("/healthz")).at("/rules/hash").asText());
+        HttpResponse<String> md = http.post("/api/v1/diagnose?format=markdown", "text/plain", text(BAD_REQUEST));
+        assertThat(md.body()).contains("*Rules:* `rules`, hash `" + j.at("/rules/hash").asText() + "`");
     }
 
     @Test
@@ -158,7 +163,7 @@ class ServeApiTest {
         assertThat(i.at("/recognisedBy/0/at").asText()).contains(".drl");
         List<String> examples = new ArrayList<>();
         i.get("examples").forEach(e -> examples.add(e.get("name").asText()));
-        assertThat(examples).contains("examples/bad-request-docs-example.txt");
+        assertThat(examples).contains("examples/initial-sync/bad-request-docs-example.txt");
     }
 
     @Test
@@ -251,7 +256,8 @@ class ServeApiTest {
 
         HttpResponse<String> report = http.post("/api/v1/batch?report=html", "multipart/form-data; boundary=" + boundary, multipart);
         assertThat(report.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(report.body()).contains("<h2>Cases</h2>").contains("dixf-service-stopped").doesNotContain("<b>x</b>");
+        assertThat(report.body()).contains("<h2>Cases</h2>").contains("dixf-service-stopped").doesNotContain("<b>x</b>")
+                .contains("rules: rules (hash " + RunningServer.json(http.get("/healthz")).at("/rules/hash").asText() + ")");
     }
 
     @Test

@@ -99,6 +99,8 @@ class ServeBrowserTest {
         assertThat(steps.get(0).getText()).contains("System admin");
         WebElement learn = result.findElement(By.cssSelector(".diagnosis a"));
         assertThat(learn.getAttribute("href")).startsWith("https://learn.microsoft.com/en-us/dynamics365/");
+        // Which rules answered, as the API's "rules" field names them.
+        assertThat(result.findElement(By.cssSelector(".rules-used")).getText()).matches("Rules: rules, hash [0-9a-f]{16}");
         screenshot("diagnose");
 
         browser.manage().window().setSize(new Dimension(390, 900));

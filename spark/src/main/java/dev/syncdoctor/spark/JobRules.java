@@ -9,6 +9,7 @@ import dev.syncdoctor.knowledge.KnowledgeCache;
 import dev.syncdoctor.knowledge.KnowledgeLoader;
 import dev.syncdoctor.knowledge.RuleFiles;
 import dev.syncdoctor.knowledge.RulesCompileException;
+import dev.syncdoctor.knowledge.RulesInUse;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -53,6 +54,7 @@ final class JobRules implements Serializable {
      */
     static JobRules load(Path rulesDir, EvaluationLimits limits, long maxInputBytes)
             throws java.io.IOException, RulesCompileException {
+        DroolsLogLevels.apply();
         RuleFiles rules = KnowledgeLoader.read(rulesDir);
         JobRules shipped = new JobRules(rules, limits, maxInputBytes);
         KnowledgeBase kb = shipped.compile(rules);
@@ -64,9 +66,15 @@ final class JobRules implements Serializable {
         return origin;
     }
 
+    /** The folder and content hash the summary names, as the CLI's batch names them. */
+    RulesInUse rulesInUse() {
+        return RulesInUse.of(RuleFiles.of(origin, files));
+    }
+
     /** The evaluator of these rules in this JVM, built by the first task that asks. */
     BatchEvaluator evaluator() {
         return LOADED.computeIfAbsent(key, k -> {
+            DroolsLogLevels.apply();
             try {
                 return evaluatorOver(compile(RuleFiles.of(origin, files)));
             } catch (RulesCompileException e) {

@@ -200,7 +200,7 @@ public final class SparkJob implements Callable<Integer> {
         run.put("seconds", Math.round(seconds * 1000) / 1000.0);
         run.put("partitions", lines.getNumPartitions());
         run.put("master", spark.sparkContext().master());
-        run.put("rules", shipped.origin());
+        run.put("rules", shipped.rulesInUse().toTree());
         run.put("paths", inputs);
         run.put("format", format);
         try (OutputStream o = fs.create(new Path(out, "summary.json"), false)) {

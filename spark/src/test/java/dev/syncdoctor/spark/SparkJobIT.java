@@ -44,6 +44,30 @@ class SparkJobIT {
                 .getOrCreate();
     }
 
+    /** The job jar carries the engine and its libraries, not the CLI's web workbench and its server. */
+    @Test
+    void theJobJarLeavesTheWebServerOut() throws IOException {
+        Path jar = Path.of("spark/target/syncdoctor-spark.jar");
+        List<String> entries = new ArrayList<>();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            zip.stream().forEach(e -> entries.add(e.getName()));
+        }
+        assertThat(entries).contains("dev/syncdoctor/spark/SparkJob.class", "dev/syncdoctor/api/SyncDoctor.class",
+                "org/drools/modelcompiler/CanonicalKieModule.class");
+        assertThat(entries).noneMatch(e -> e.startsWith("io/javalin/") || e.startsWith("org/eclipse/jetty/")
+                || e.startsWith("kotlin/") || e.startsWith("dev/syncdoctor/serve/") || e.startsWith("syncdoctor/web/"));
+    }
+
+    /** Spark logs at INFO; Drools on the driver and executors logs at the CLI's levels, not every compile. */
+    @Test
+    void droolsLogsOnlyWarningsInTheJob() {
+        DroolsLogLevels.apply();
+        assertThat(org.apache.logging.log4j.LogManager.getLogger("org.drools.compiler.Anything").isInfoEnabled()).isFalse();
+        assertThat(org.apache.logging.log4j.LogManager.getLogger("org.kie.api").isWarnEnabled()).isTrue();
+        assertThat(org.apache.logging.log4j.LogManager.getLogger("org.drools.compiler.kie.builder.impl.KieProject")
+                .isErrorEnabled()).isFalse();
+    }
+
     @AfterAll
     static void stopSpark() {
         spark.stop();
@@ -113,6 +137,8 @@ class SparkJobIT {
         JsonNode exports = JSON.readTree(csvOut.resolve("summary.json").toFile());
         assertThat(text.get("records").asLong() + exports.get("records").asLong())
                 .isEqualTo(batchSummary.get("records").asLong());
+        // Both name the same rules: the same content hash as batch gives.
+        assertThat(text.at("/run/rules/hash").asText()).matches("[0-9a-f]{16}").isEqualTo(batchSummary.at("/run/rules/hash").asText());
         for (String status : List.of("diagnosed", "unknown", "healthy", "invalid")) {
             assertThat(text.get("statuses").get(status).asLong() + exports.get("statuses").get(status).asLong())
                     .as(status).isEqualTo(batchSummary.get("statuses").get(status).asLong());
