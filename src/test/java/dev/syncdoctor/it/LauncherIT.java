@@ -104,4 +104,18 @@ class LauncherIT {
         assertThat(r.out()).contains("\"case\" : \"café\"").contains("dixf-service-stopped");
         assertThat(r.err()).doesNotContain("internal error");
     }
+
+    /** Short commands run on the JIT's quick tier only; the server keeps the full JIT; the user's options win. */
+    @Test
+    void shortCommandsUseTheQuickJitAndTheServerTheFullOne() throws Exception {
+        Map<String, String> printFlags = Map.of("SYNCDOCTOR_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+        Run version = run(printFlags, "--version");
+        assertThat(version.exitCode()).as(version.err()).isZero();
+        assertThat(version.out()).contains("-XX:TieredStopAtLevel=1");
+        Run serveHelp = run(printFlags, "serve", "--help");
+        assertThat(serveHelp.exitCode()).as(serveHelp.err()).isZero();
+        assertThat(serveHelp.out()).doesNotContain("TieredStopAtLevel");
+        Run overridden = run(Map.of("SYNCDOCTOR_JAVA_OPTS", "-XX:+PrintCommandLineFlags -XX:TieredStopAtLevel=4"), "--version");
+        assertThat(overridden.out()).contains("-XX:TieredStopAtLevel=4");
+    }
 }
