@@ -4,7 +4,7 @@
 # peak RSS of the whole process (JVM start and rule loading included).
 # Usage: bench/many-errors.sh [SIZES]     (default "1 5000 50000"; run from the repository root)
 #        BENCH_DIR=folder                 (generated inputs and outputs; default under ${TMPDIR:-/tmp})
-#        JAVA_OPTS="-Xmx512m"             (JVM options of every run)
+#        JAVA_OPTS="-Xmx512m -XX:TieredStopAtLevel=1" (JVM options of every run; the default is the launcher's JIT)
 # The 50,000-error text is about 19 MB, over the default input limit: every run passes
 # --max-input-bytes 64000000. Nothing here is committed.
 set -euo pipefail

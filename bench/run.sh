@@ -5,7 +5,8 @@
 #        CATALOG=path/catalog.json   (default rules/catalog.json; grep comparison skipped when absent)
 #        RSS_N="10000 1000000"       (the two sizes of the memory check; RSS_N= to skip it)
 #        BENCH_DIR=folder            (where generated inputs go; default a folder under ${TMPDIR:-/tmp})
-#        JAVA_OPTS="-Xmx512m"        (JVM options of every batch run; the heap cap keeps RSS a measure of
+#        JAVA_OPTS="-Xmx512m -XX:TieredStopAtLevel=1" (JVM options of every batch run, the launcher's JIT;
+#                                     the heap cap keeps RSS a measure of
 #                                     what batch holds rather than of how far the JVM chose to grow its heap)
 # Nothing here is committed: the inputs and outputs stay in BENCH_DIR.
 set -euo pipefail
