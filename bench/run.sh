@@ -19,20 +19,26 @@ mkdir -p "$dir"
 gen() { # gen N: inputs in $dir/N (kept between runs)
   [ -f "$dir/$1.done" ] || { rm -rf "${dir:?}/$1"; python3 bench/generate.py "$1" "$dir/$1"; touch "$dir/$1.done"; }
 }
-run() { # run THREADS INPUTS: prints "records/s wall_s maxrss_kb"
-  /usr/bin/time -f "%e %M" -o "$dir/time.txt" java $java_opts -jar "$jar" batch --format json --threads "$1" \
+run() { # run THREADS INPUTS [JAVA OPTIONS]: prints "records/s wall_s maxrss_kb cpu_s"
+  local opts="${3-$java_opts}"
+  # shellcheck disable=SC2086
+  /usr/bin/time -f "%e %M %U %S" -o "$dir/time.txt" java $opts -jar "$jar" batch --format json --threads "$1" \
       --out "$dir/out.jsonl" --summary "$dir/summary.json" "$2" 2> "$dir/err.txt" || true
   rate=$(sed -nE 's/.*\(([0-9]+) records\/s.*/\1/p' "$dir/err.txt")
-  echo "$rate $(cat "$dir/time.txt")"
+  read -r wall rss user sys < "$dir/time.txt"
+  echo "$rate $wall $rss $(python3 -c "print(round($user+$sys, 1))")"
 }
 gen "$n"
 cat /dev/null > "$dir/results.txt"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$dir/results.txt"
-read -r r1 w1 m1 < <(run 1 "$dir/$n")
-read -r r2 w2 m2 < <(run 2 "$dir/$n")
-echo "N=$n  1 thread: $r1 records/s (process wall $w1 s, peak RSS $m1 KB)" | tee -a "$dir/results.txt"
-echo "N=$n  2 threads: $r2 records/s (process wall $w2 s, peak RSS $m2 KB)" | tee -a "$dir/results.txt"
-echo "speed-up 1->2 threads: $(python3 -c "print(round($r2/$r1, 2))")" | tee -a "$dir/results.txt"
+read -r r1 w1 m1 c1 < <(run 1 "$dir/$n")
+read -r r2 w2 m2 c2 < <(run 2 "$dir/$n")
+echo "N=$n  1 thread: $r1 records/s (process wall $w1 s, CPU $c1 s, peak RSS $m1 KB)" | tee -a "$dir/results.txt"
+echo "N=$n  2 threads: $r2 records/s (process wall $w2 s, CPU $c2 s, peak RSS $m2 KB)" | tee -a "$dir/results.txt"
+echo "speed-up 1->2 threads (whole process): $(python3 -c "print(round($w1/$w2, 2))")" | tee -a "$dir/results.txt"
+# The launcher's JIT setting against the JVM's default (both tiers), same run, same inputs.
+read -r rf wf mf cf < <(run 2 "$dir/$n" "${java_opts//-XX:TieredStopAtLevel=1/}")
+echo "N=$n  2 threads, full JIT: $rf records/s (process wall $wf s, CPU $cf s); quick tier / full JIT CPU: $(python3 -c "print(round($c2/$cf, 2))")" | tee -a "$dir/results.txt"
 if [ -f "$catalog" ]; then
   python3 bench/fragments.py "$catalog" > "$dir/fragments.txt"
   start=$(date +%s.%N); grep -rlF -f "$dir/fragments.txt" "$dir/$n" > /dev/null || true; end=$(date +%s.%N)
@@ -43,7 +49,7 @@ else
 fi
 for m in $rss_n; do
   gen "$m"
-  read -r r w k < <(run 2 "$dir/$m")
+  read -r r w k c < <(run 2 "$dir/$m")
   echo "N=$m  2 threads: $r records/s, peak RSS $k KB" | tee -a "$dir/results.txt"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$dir/results.txt"
