@@ -35,7 +35,7 @@ read -r r1 w1 m1 c1 < <(run 1 "$dir/$n")
 read -r r2 w2 m2 c2 < <(run 2 "$dir/$n")
 echo "N=$n  1 thread: $r1 records/s (process wall $w1 s, CPU $c1 s, peak RSS $m1 KB)" | tee -a "$dir/results.txt"
 echo "N=$n  2 threads: $r2 records/s (process wall $w2 s, CPU $c2 s, peak RSS $m2 KB)" | tee -a "$dir/results.txt"
-echo "speed-up 1->2 threads (whole process): $(python3 -c "print(round($w1/$w2, 2))")" | tee -a "$dir/results.txt"
+echo "speed-up 1->2 threads: $(python3 -c "print(round($r2/$r1, 2))") in records/s, $(python3 -c "print(round($w1/$w2, 2))") in whole-process wall time" | tee -a "$dir/results.txt"
 # The launcher's JIT setting against the JVM's default (both tiers), same run, same inputs.
 read -r rf wf mf cf < <(run 2 "$dir/$n" "${java_opts//-XX:TieredStopAtLevel=1/}")
 echo "N=$n  2 threads, full JIT: $rf records/s (process wall $wf s, CPU $cf s); quick tier / full JIT CPU: $(python3 -c "print(round($c2/$cf, 2))")" | tee -a "$dir/results.txt"
