@@ -17,9 +17,10 @@ import java.util.Set;
  * lower-case letter (after no sentence end), a closing bracket or {@code ---};</li>
  * <li>the next line carries on a documented multi-line message ({@link MultiLineForms});</li>
  * <li>a mail or chat client wrapped it: in a text whose lines stop at a margin of
- * {@value #MIN_MARGIN}-{@value #MAX_MARGIN} columns, a line near the margin that ends no sentence and
- * after which the next word would not have fit. A URL or GUID cut at the margin is joined without a
- * space.</li>
+ * {@value #MIN_MARGIN}-{@value #MAX_MARGIN} columns, a line near the margin (or far from it before a
+ * long token, or a URL longer than it) that ends no sentence and after which the next word would not
+ * have fit. A URL or GUID cut at the margin is joined without a space; a paragraph a terminal cut at a
+ * fixed column, inside words, is joined without spaces.</li>
  * </ul>
  * Joined lines are joined again until nothing changes (a join can make a line that joins further), so
  * the result is a fixed point; every round is one forward scan.
@@ -45,8 +46,12 @@ final class LineJoiner {
     /** Endings (lower case) after which an error text goes on in the next line. */
     private static final String[] LABEL_ENDINGS = {
         "following are the details:", "error details:", ", the following error:", "for the field:",
-        " not found:", "wasn't found:", "data exists:", "indicate success:", "record id:"
+        " not found:", "wasn't found:", "data exists:", "indicate success:", "record id:",
+        "from plug-in (execute):"
     };
+
+    /** Last words of an analyst's line that points at the text pasted after it ("see below"). */
+    private static final Set<String> POINTERS = new HashSet<>(Arrays.asList("below", "above", "here", "attached"));
 
     /** Starts of lines (lower case) that open something of their own: mail headers, list items. */
     private static final String[] OWN_STARTS = {
@@ -142,7 +147,7 @@ final class LineJoiner {
         int start = 0;
         for (int i = 0; i <= lines.size(); i++) {
             if (i == lines.size() || lines.get(i).isEmpty()) {
-                if (cutAtColumn(lines, start, i)) {
+                if (cutAtColumn(lines, start, i, m)) {
                     Arrays.fill(margin, start, i, -1);
                 }
                 start = i + 1;
@@ -153,14 +158,20 @@ final class LineJoiner {
 
     /**
      * A paragraph a chat window or terminal cut at a fixed column, inside words: three lines or more,
-     * every line but the last of one length of {@value #MIN_MARGIN} columns or more, the last no longer.
+     * every line but the last of one length of {@value #MIN_MARGIN} columns or more, the last no longer,
+     * no line of the text ({@code longest}: the longest up to {@value #MAX_MARGIN} columns) longer than
+     * that column, and breaks that read as cuts. A mail client wrapping at spaces makes lines of one
+     * length often enough; its breaks fall between whole words, so a break at a function word ("with" /
+     * "values") is a wrap. A cut may split off a function word by chance ("th" / "is"), so the
+     * paragraph is a wrap only when half its breaks or more are at one; a break no wrap makes (a line
+     * starting with closing punctuation, a line ending with an opening bracket) settles it as a cut.
      */
-    private static boolean cutAtColumn(List<String> lines, int from, int to) {
+    private static boolean cutAtColumn(List<String> lines, int from, int to, int longest) {
         if (to - from < 3) {
             return false;
         }
         int width = lines.get(from).length();
-        if (width < MIN_MARGIN || lines.get(to - 1).length() > width) {
+        if (width < MIN_MARGIN || lines.get(to - 1).length() > width || longest > width) {
             return false;
         }
         for (int k = from + 1; k < to - 1; k++) {
@@ -168,7 +179,23 @@ final class LineJoiner {
                 return false;
             }
         }
-        return true;
+        int atWords = 0;
+        for (int k = from; k < to - 1; k++) {
+            String before = lines.get(k);
+            String after = lines.get(k + 1);
+            if (".,;:)]}".indexOf(after.charAt(0)) >= 0 || "([{".indexOf(before.charAt(before.length() - 1)) >= 0) {
+                return true;
+            }
+            if (isFunctionWord(lastToken(before)) || isFunctionWord(firstToken(after))) {
+                atWords++;
+            }
+        }
+        return 2 * atWords < to - from - 1;
+    }
+
+    /** A function word of two letters or more ("a" is too often a piece of a cut word). */
+    private static boolean isFunctionWord(String token) {
+        return token.length() >= 2 && FUNCTION_WORDS.contains(token.toLowerCase(Locale.ROOT));
     }
 
     private static void flush(StringBuilder out, StringBuilder line) {
@@ -216,29 +243,74 @@ final class LineJoiner {
                     return Join.SPACE;
                 }
             }
+            if (endsWithPluginType(prev, lastToken)) {
+                return Join.SPACE;
+            }
         }
         return MultiLineForms.continues(prev, next) ? Join.SPACE : Join.NO;
     }
 
-    /** A line a client wrapped at the margin: the next word did not fit; a cut URL or GUID goes on without a space. */
+    /**
+     * "Unexpected exception from plug-in (Execute): Microsoft...PreCommitPlugin:": the plug-in's type
+     * name, whose message follows.
+     */
+    private static boolean endsWithPluginType(CharSequence prev, String lastToken) {
+        String label = "from plug-in (execute):";
+        int before = prev.length() - lastToken.length() - 1;
+        return lastToken.indexOf('.') > 0 && before >= label.length() && prev.charAt(before) == ' '
+                && prev.subSequence(before - label.length(), before).toString().equalsIgnoreCase(label);
+    }
+
+    /**
+     * A line a client wrapped at the margin: the next word did not fit; a cut URL or GUID goes on without
+     * a space. A line may stop far short of the margin when the next token is long (a bracketed GUID, an
+     * exception's type name): then it must end in a word and the next line must reach the margin, as a
+     * wrapped line does. A URL longer than the margin has a line of its own, and the short rest of the
+     * paragraph on the next line goes on.
+     */
     private static Join wrappedAtMargin(String last, boolean prevErrorLike, String next, int margin) {
-        if (margin == 0 || last.length() > margin || last.length() < margin - RAGGED) {
+        if (margin == 0) {
             return Join.NO;
         }
-        int firstEnd = next.indexOf(' ');
-        String firstToken = firstEnd < 0 ? next : next.substring(0, firstEnd);
-        if (last.length() + 1 + firstToken.length() <= margin) {
+        boolean overflow = last.length() > margin;
+        if (overflow && !isLongUrl(last)) {
+            return Join.NO;
+        }
+        String firstToken = firstToken(next);
+        if (!overflow && last.length() + 1 + firstToken.length() <= margin) {
             return Join.NO; // the next word would have fit: the line was broken on purpose
+        }
+        char end = last.charAt(last.length() - 1);
+        if (last.length() < margin - RAGGED) {
+            boolean endsInWord = Character.isLetterOrDigit(end) || end == ':' && prevErrorLike;
+            boolean nextAtMargin = next.length() >= margin - RAGGED && next.length() <= margin;
+            if (!endsInWord || !nextAtMargin || POINTERS.contains(lastToken(last).toLowerCase(Locale.ROOT))) {
+                return Join.NO; // short on purpose: a line of its own, or a paragraph not wrapped here
+            }
+        }
+        if (overflow && next.length() >= margin - RAGGED) {
+            return Join.NO; // the rest of a wrapped paragraph is short; a long line may be the next error
         }
         String lastToken = lastToken(last);
         if (cutToken(lastToken, firstToken)) {
             return Join.NO_SPACE;
         }
-        char end = last.charAt(last.length() - 1);
-        if (".!?".indexOf(end) >= 0 || end == ':' && !prevErrorLike || TextScan.startsWithAny(next.toLowerCase(Locale.ROOT), OWN_STARTS)) {
+        boolean sentenceEnd = ".!?".indexOf(end) >= 0 && !(overflow && last.endsWith("..."));
+        if (sentenceEnd || end == ':' && !prevErrorLike
+                || TextScan.startsWithAny(next.toLowerCase(Locale.ROOT), OWN_STARTS) && !isStatusMark(next)) {
             return Join.NO;
         }
         return Join.SPACE;
+    }
+
+    /** One URL alone on a line, longer than the margin: no client could break it. */
+    private static boolean isLongUrl(String line) {
+        return (line.startsWith("https://") || line.startsWith("http://")) && line.indexOf(' ') < 0;
+    }
+
+    /** "- Failed" wrapped onto a line of its own: the status of the check before it, not a list item. */
+    private static boolean isStatusMark(String line) {
+        return line.equalsIgnoreCase("- Failed") || line.equalsIgnoreCase("- Failed.");
     }
 
     /** A URL or a GUID cut in two: the evidence is the token itself. */
@@ -268,6 +340,11 @@ final class LineJoiner {
 
     private static boolean isGuidChar(char c) {
         return c == '-' || Character.digit(c, 16) >= 0;
+    }
+
+    private static String firstToken(String s) {
+        int end = s.indexOf(' ');
+        return end < 0 ? s : s.substring(0, end);
     }
 
     private static String lastToken(CharSequence s) {

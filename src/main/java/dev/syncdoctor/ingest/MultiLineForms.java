@@ -8,7 +8,8 @@ import java.util.Locale;
  * ("Cannot save the changes to the database." / "Unit of Work can not commit transaction." / "Unable
  * to write data to entity accounts." / "Writes to ... failed with error message ..."). A stage marked
  * repeatable may follow itself ("Infolog diagnostic message: ..." lines, "Missing destination field ..."
- * lines). A line that starts a form's first stage again starts a new message.
+ * lines). A line that starts a form's first stage again starts a new message. One-line messages whose
+ * sentences a wrap often separates ("... has version mismatch." / "Version: ...") are forms too.
  */
 final class MultiLineForms {
 
@@ -28,6 +29,17 @@ final class MultiLineForms {
             new Stage(true, "infolog diagnostic message"),
             new Stage(false, "application configuration sync failed"),
             new Stage(false, "microsoft.dynamics.ax.framework.database.tablesyncexception")
+        },
+        {
+            // "... solution 'X' has version mismatch." / "Version: '1.0.0.0' Required version: '2.0.133'"
+            new Stage(false, "has version mismatch"),
+            new Stage(false, "version: "),
+            new Stage(false, "required version: ")
+        },
+        {
+            // "... response message: Product id is mandatory." / "Select a product from the catalog."
+            new Stage(false, "product id is mandatory"),
+            new Stage(false, "select a product from the catalog")
         },
         {
             new Stage(false, "project validation failed"),
