@@ -54,14 +54,14 @@ final class AuthoringCheck {
         this.catalogRoles = catalog(files);
     }
 
-    /** Every mistake found, in file order; decision tables must already be comma-separated. */
+    /** Every mistake found, in file order; CSV tables must already be comma-separated ({@link RuleFiles} does it). */
     static List<RuleProblem> run(RuleFiles files) {
         AuthoringCheck check = new AuthoringCheck(files);
         for (Map.Entry<String, byte[]> f : files.files().entrySet()) {
             String name = f.getKey();
             String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.endsWith(".drl.csv")) {
-                for (TableRows.Table t : TableRows.tablesOf(f.getValue())) {
+            if (lower.endsWith(".drl.csv") || lower.endsWith(".drl.xls") || lower.endsWith(".drl.xlsx")) {
+                for (TableRows.Table t : TableRows.tablesOf(name, f.getValue())) {
                     check.table(name, t);
                 }
             } else if (lower.endsWith(".drl")) {

@@ -30,11 +30,20 @@ final class TableRows {
     record Table(String ruleSet, List<Column> columns, List<Row> rows) {
     }
 
+    private static final java.util.regex.Pattern RULESET = java.util.regex.Pattern.compile("(?im)^\\uFEFF?\"?RuleSet\"?\\s*+([,;])");
+
     private TableRows() {
     }
 
-    /** True when the text separates cells with ';' rather than ',' (counted outside quotes). */
+    /**
+     * True when the text separates cells with ';' rather than ','. The RuleSet keyword cell tells; without
+     * one, the separator more frequent outside quotes (text cells may hold either unquoted).
+     */
     static boolean semicolonSeparated(String text) {
+        java.util.regex.Matcher keyword = RULESET.matcher(text);
+        if (keyword.find()) {
+            return keyword.group(1).equals(";");
+        }
         int commas = 0;
         int semicolons = 0;
         boolean quoted = false;
@@ -114,9 +123,48 @@ final class TableRows {
         return rows;
     }
 
-    /** The rule tables of a CSV decision table (after {@link #commaSeparated}). */
-    static List<Table> tablesOf(byte[] content) {
-        List<Row> rows = parse(new String(content, StandardCharsets.UTF_8), ',');
+    /** The rule tables of a decision table: CSV (after {@link #commaSeparated}), or a workbook's sheets. */
+    static List<Table> tablesOf(String file, byte[] content) {
+        if (file.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            return tablesOf(parse(new String(content, StandardCharsets.UTF_8), ','));
+        }
+        List<Table> out = new ArrayList<>();
+        for (List<Row> sheet : workbookRows(content)) {
+            out.addAll(tablesOf(sheet));
+        }
+        return out;
+    }
+
+    /** The rows of every sheet of an xls/xlsx workbook, cells as the spreadsheet shows them; none when unreadable. */
+    private static List<List<Row>> workbookRows(byte[] content) {
+        List<List<Row>> sheets = new ArrayList<>();
+        org.apache.poi.ss.usermodel.DataFormatter format = new org.apache.poi.ss.usermodel.DataFormatter();
+        try (org.apache.poi.ss.usermodel.Workbook wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(content))) {
+            for (org.apache.poi.ss.usermodel.Sheet sheet : wb) {
+                List<Row> rows = new ArrayList<>();
+                int next = 0;
+                for (org.apache.poi.ss.usermodel.Row r : sheet) {
+                    // Rows a sheet leaves out are blank rows of the spreadsheet: they end a table.
+                    for (; next < r.getRowNum(); next++) {
+                        rows.add(new Row(next + 1, List.of()));
+                    }
+                    List<String> cells = new ArrayList<>();
+                    for (int c = 0; c < Math.max(0, r.getLastCellNum()); c++) {
+                        org.apache.poi.ss.usermodel.Cell cell = r.getCell(c);
+                        cells.add(cell == null ? "" : format.formatCellValue(cell));
+                    }
+                    rows.add(new Row(r.getRowNum() + 1, cells));
+                    next = r.getRowNum() + 1;
+                }
+                sheets.add(rows);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return List.of(); // Drools reports a workbook it cannot read
+        }
+        return sheets;
+    }
+
+    private static List<Table> tablesOf(List<Row> rows) {
         List<Table> tables = new ArrayList<>();
         String ruleSet = null;
         for (int i = 0; i < rows.size(); i++) {

@@ -185,7 +185,12 @@ class AuthoringMistakesTest {
         CliRun r = checkSays("recognition/dual-write-context.drl:" + line
                 + " curly quotes (\u201C \u201D) must be straight quotes (\"): retype the quotes of this line in a plain-text editor");
         assertThat(r.err()).doesNotContain("DualWriteMarker");
-        CliRun verbose = CliRun.of("diagnose", "-v", "--rules", rules.toString(), "facts/examples/bad-request-docs-example.txt");
+        CliRun verbose;
+        try {
+            verbose = CliRun.of("diagnose", "-v", "--rules", rules.toString(), "facts/examples/bad-request-docs-example.txt");
+        } finally {
+            Logging.setVerbose(false); // the flag is the process's: the next test starts quiet
+        }
         assertThat(verbose.exitCode()).isEqualTo(4);
         assertThat(verbose.err()).contains("compiler: ").contains("no viable alternative");
     }
