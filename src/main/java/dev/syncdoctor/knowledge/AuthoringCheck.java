@@ -73,6 +73,14 @@ final class AuthoringCheck {
 
     private void table(String file, TableRows.Table t) {
         List<TableRows.Column> cols = t.columns();
+        // A field the fact does not have, in a column's code: once, at the code row, not in every row.
+        for (TableRows.Column c : cols) {
+            String unknown = unknownField(c);
+            if (unknown != null) {
+                problems.add(RuleProblem.inCell(file, t.codeRow(), c.header(), unknown));
+                return;
+            }
+        }
         for (TableRows.Row row : t.rows()) {
             int extra = lastFilled(row) + 1;
             if (extra > cols.size()) {
@@ -205,6 +213,20 @@ final class AuthoringCheck {
         }
     }
 
+    /** "SyncCase has no field 'attemps'; allowed: ..." when the column compares a field its fact lacks, else null. */
+    private static String unknownField(TableRows.Column c) {
+        Class<?> fact = AllowedValues.factClass(factOf(c.binding()));
+        Matcher g = GETTER_COMPARED.matcher(c.code());
+        Matcher f = FIELD_COMPARED.matcher(c.code());
+        String wanted = g.find() ? g.group(2) : f.find() ? f.group(1) : null;
+        if (fact == null || wanted == null || wanted.equals("param")) {
+            return null;
+        }
+        Method m = wanted.startsWith("get") || wanted.startsWith("is") ? method(fact, wanted) : getter(fact, wanted);
+        return m != null ? null : fact.getSimpleName() + " has no field '" + wanted + "' (in the column's code); allowed: "
+                + String.join(", ", AllowedValues.fieldsOf(fact));
+    }
+
     /** A cell written into code without quotes: its type is that of the field or method it is compared with. */
     private void number(String file, int row, TableRows.Column c, String value) {
         Class<?> type = int.class;
@@ -215,9 +237,7 @@ final class AuthoringCheck {
         if (fact != null && wanted != null) {
             Method m = wanted.startsWith("get") || wanted.startsWith("is") ? method(fact, wanted) : getter(fact, wanted);
             if (m == null) {
-                problems.add(RuleProblem.inCell(file, row, c.header(), fact.getSimpleName() + " has no field '" + wanted
-                        + "' (in the column's code); allowed: " + String.join(", ", AllowedValues.fieldsOf(fact))));
-                return;
+                return; // reported once for the column
             }
             type = m.getReturnType();
         }

@@ -26,8 +26,8 @@ final class TableRows {
     record Column(int index, String kind, String binding, String code, String header) {
     }
 
-    /** A RuleTable: its package, columns and data rows. */
-    record Table(String ruleSet, List<Column> columns, List<Row> rows) {
+    /** A RuleTable: its package, columns, the row of the columns' code, and the data rows. */
+    record Table(String ruleSet, List<Column> columns, int codeRow, List<Row> rows) {
     }
 
     private static final java.util.regex.Pattern RULESET = java.util.regex.Pattern.compile("(?im)^\\uFEFF?\"?RuleSet\"?\\s*+([,;])");
@@ -199,7 +199,7 @@ final class TableRows {
                 }
                 data.add(rows.get(r));
             }
-            tables.add(new Table(ruleSet, List.copyOf(columns), List.copyOf(data)));
+            tables.add(new Table(ruleSet, List.copyOf(columns), code.number(), List.copyOf(data)));
             i = r - 1;
         }
         return tables;

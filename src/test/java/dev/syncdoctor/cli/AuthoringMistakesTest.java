@@ -231,6 +231,13 @@ class AuthoringMistakesTest {
     }
 
     @Test
+    void anUnknownFactFieldInATableColumnIsNamedOnceAtItsCode() throws IOException {
+        int row = edit("steps.drl.csv", "attempts >= \\$param", "attemps >= \\$param");
+        checkSaysOneLineMatching(Pattern.quote("steps.drl.csv:" + row + ":Attempts at least: SyncCase has no field 'attemps' (in the column's code); allowed: ")
+                + ".*\\battempts\\b.*");
+    }
+
+    @Test
     void aWordWhereADrlStepNeedsItsOrder() throws IOException {
         Files.writeString(rules.resolve("core/custom-steps.drl"), """
                 package dev.syncdoctor.rules.custom
