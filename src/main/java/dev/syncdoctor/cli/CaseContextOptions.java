@@ -45,9 +45,12 @@ final class CaseContextOptions {
 
     /** The context the flags give; an unknown --phase or --direction is a usage error. */
     CaseContext toContext() throws CommandFailure {
-        if (negative(attempts) || negative(occurrences) || negative(durationMinutes) || negative(rowCount)
-                || negative(legalEntityCount) || negative(lookupCount)) {
-            throw new CommandFailure(ExitCode.INPUT, "counts and durations cannot be negative");
+        Object[][] counts = {{"--attempts", attempts}, {"--occurrences", occurrences}, {"--duration-minutes", durationMinutes},
+                {"--rows", rowCount}, {"--legal-entities", legalEntityCount}, {"--lookups", lookupCount}};
+        for (Object[] count : counts) {
+            if (negative((Number) count[1])) {
+                throw new CommandFailure(ExitCode.INPUT, count[0] + " " + count[1] + ": a count cannot be negative; allowed: 0 or more");
+            }
         }
         try {
             return CaseContext.builder().map(map).status(status).attempts(attempts).occurrences(occurrences)

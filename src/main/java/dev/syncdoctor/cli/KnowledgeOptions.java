@@ -71,7 +71,7 @@ final class KnowledgeOptions {
             return kb;
         } catch (RulesCompileException e) {
             for (RuleProblem p : e.problems()) {
-                err.println(p.format());
+                err.println(p.format(Logging.isVerbose()));
             }
             throw new CommandFailure(ExitCode.RULES, "rules did not compile: " + e.problems().size()
                     + (e.problems().size() == 1 ? " error" : " errors"));

@@ -33,6 +33,7 @@ public final class Main {
         cl.setOut(new PrintWriter(new TerminalSafeWriter(cl.getOut()), true));
         cl.setErr(new PrintWriter(new TerminalSafeWriter(cl.getErr()), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(new UsageErrors());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // A bug, not a user mistake: one line by default, the stack with --verbose.
             commandLine.getErr().println("syncdoctor: internal error: " + ex);

@@ -30,7 +30,7 @@ public final class RulesCheckCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder. Default: $SYNCDOCTOR_RULES if set, else ./rules if present, else the bundled copy.")
     Path rulesDir;
 
-    @Option(names = {"-v", "--verbose"}, description = "List every rule with what it contributes.")
+    @Option(names = {"-v", "--verbose"}, description = "List every rule with what it contributes, and the compiler's own text of each error.")
     boolean verbose;
 
     @Override
@@ -69,7 +69,7 @@ public final class RulesCheckCommand implements Callable<Integer> {
             }
         }
         for (RuleProblem p : report.problems()) {
-            err.println(p.format());
+            err.println(p.format(verbose));
         }
         out.flush();
         if (!report.clean()) {

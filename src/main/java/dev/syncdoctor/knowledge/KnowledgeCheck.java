@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Checks a rules folder for what breaks it: compile errors, and mistakes that compile but leave a
  * user without an answer (a finding no issue row describes, an issue without steps, steps nothing
- * can reach, an unknown or duplicate id, a kb id missing from the catalog).
+ * can reach, a duplicate issue id); what each cell and rule says is checked by the compile
+ * ({@link AuthoringCheck}: typed values, kb ids, roles, placeholders, rule names).
  */
 public final class KnowledgeCheck {
     /** The catalog the kb ids refer to, shipped inside the rules folder. */
@@ -57,7 +58,20 @@ public final class KnowledgeCheck {
         // Rules are code: what they may reach is checked apart from what they mean.
         problems.addAll(ConsequenceGuard.check(files));
         KnowledgeInventory inventory = KnowledgeInventory.of(files);
-        problems.addAll(inventory.problems());
+        Set<String> reported = new java.util.HashSet<>();
+        for (RuleProblem p : problems) {
+            if (p.error()) {
+                reported.add(p.file());
+            }
+        }
+        // A file the inventory could not read was reported by the compile already; what it holds is
+        // unknown, so checks across files (an issue without steps...) would only repeat that cause.
+        boolean complete = inventory.problems().isEmpty();
+        for (RuleProblem p : inventory.problems()) {
+            if (!reported.contains(p.file())) {
+                problems.add(p);
+            }
+        }
 
         Map<String, List<RuleEntry>> definitions = new LinkedHashMap<>();
         Map<String, List<RuleEntry>> recognisers = new LinkedHashMap<>();
@@ -73,7 +87,11 @@ public final class KnowledgeCheck {
                 steps.computeIfAbsent(issue, k -> new ArrayList<>()).add(e);
             }
         }
-        Set<String> catalog = catalogIds(files, problems);
+        catalogIds(files, problems);
+        if (!complete) {
+            return new Report(files.origin(), ruleFiles, ruleCount, new TreeSet<>(definitions.keySet()), inventory.entries(),
+                    problems);
+        }
 
         for (Map.Entry<String, List<RuleEntry>> d : definitions.entrySet()) {
             String issue = d.getKey();
@@ -91,9 +109,6 @@ public final class KnowledgeCheck {
             }
             if (!recognisers.containsKey(issue)) {
                 problems.add(at(first, "issue '" + issue + "' is never recognised: no rule inserts a Finding for it", true));
-            }
-            if (catalog != null && first.kb() != null && !catalog.contains(first.kb())) {
-                problems.add(at(first, "kb id '" + first.kb() + "' of issue '" + issue + "' is not in " + CATALOG, true));
             }
         }
         for (Map.Entry<String, List<RuleEntry>> r : recognisers.entrySet()) {
@@ -119,7 +134,7 @@ public final class KnowledgeCheck {
         return new RuleProblem(e.file(), e.line(), 0, message, error);
     }
 
-    /** The ids of the catalog in the rules folder, or null (with a warning) when there is none. */
+    /** The ids of the catalog in the rules folder, or null (with a warning or error) when there is none or it is not JSON. */
     private static Set<String> catalogIds(RuleFiles files, List<RuleProblem> problems) {
         byte[] content = files.files().get(CATALOG);
         if (content == null) {

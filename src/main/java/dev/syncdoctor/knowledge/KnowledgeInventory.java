@@ -14,8 +14,7 @@ import org.drools.drl.parser.DroolsParserException;
 /**
  * Reads what each rule contributes (recognises, defines, gives steps for) from the rule sources, so
  * the knowledge can be checked for mistakes that compile: a finding no issue row turns into a
- * diagnosis, an issue without steps, steps for an issue nothing produces, duplicate issue ids, a
- * phase, direction or confidence spelt wrong ({@link TypedValues}).
+ * diagnosis, an issue without steps, steps for an issue nothing produces, duplicate issue ids.
  * The conventions it reads are those of the bundled rules and the authoring guide.
  */
 public final class KnowledgeInventory {
@@ -36,7 +35,10 @@ public final class KnowledgeInventory {
     public static KnowledgeInventory of(RuleFiles files) {
         List<RuleEntry> entries = new ArrayList<>();
         List<RuleProblem> problems = new ArrayList<>();
-        for (RuleSource source : RuleSource.allOf(files, (file, e) -> problems.add(KnowledgeLoader.problemOf(e, List.of(file))))) {
+        for (RuleSource source : RuleSource.allOf(files, (file, e) -> {
+            RuleProblem p = KnowledgeLoader.problemOf(e, List.of(file));
+            problems.add(p.file() != null ? p : new RuleProblem(file, p.line(), p.column(), p.message(), true));
+        })) {
             read(source, entries, problems);
         }
         return new KnowledgeInventory(entries, problems);
@@ -52,7 +54,9 @@ public final class KnowledgeInventory {
             return;
         }
         if (pkg == null || parser.hasErrors()) {
-            // The compiler reports parse errors with their positions; nothing to add here.
+            // The compiler reports parse errors with their positions; what the file holds is unknown.
+            String first = parser.getErrors().isEmpty() ? "" : ": " + parser.getErrors().get(0).getMessage();
+            problems.add(new RuleProblem(source.file, 0, 0, "not read: the file has syntax errors" + first, true));
             return;
         }
         String[] lines = source.drl.split("\n", -1);
@@ -75,15 +79,12 @@ public final class KnowledgeInventory {
                 stepsFor.addAll(issuesMatched);
             }
             int line = source.lineForPeople(rule.getLine());
-            for (String wrong : TypedValues.misspelt(text)) {
-                problems.add(new RuleProblem(source.file, line, 0, "rule '" + rule.getName() + "': " + wrong, true));
-            }
             entries.add(new RuleEntry(source.file, line, rule.getName(), recognises,
                     defines, kb, stepsFor));
         }
     }
 
-    private static String textOf(RuleDescr rule, String[] lines) {
+    static String textOf(RuleDescr rule, String[] lines) {
         int from = Math.max(1, rule.getLine());
         int to = rule.getEndLine() >= from ? rule.getEndLine() : lines.length;
         StringBuilder b = new StringBuilder();
@@ -111,7 +112,10 @@ public final class KnowledgeInventory {
         return entries;
     }
 
-    /** Problems found while reading the sources (malformed tables); compile errors come from the loader. */
+    /**
+     * Files that could not be read (malformed tables, DRL with syntax errors): the inventory lacks what
+     * they hold. Their errors in detail come from the loader.
+     */
     public List<RuleProblem> problems() {
         return problems;
     }

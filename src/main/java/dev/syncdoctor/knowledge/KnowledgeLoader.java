@@ -103,6 +103,13 @@ public final class KnowledgeLoader {
         if (ruleFiles.isEmpty()) {
             throw new RulesCompileException(List.of(new RuleProblem(source.origin(), 0, 0, "no rule files (*.drl, *.drl.csv, *.drl.xlsx) found", true)));
         }
+        // What analysts wrote is checked against the model first: a wrong cell is then one line in their
+        // words, not compiler errors in generated code (or a rule that fails every case at run time).
+        List<RuleProblem> authored = AuthoringCheck.run(source);
+        if (authored.stream().anyMatch(RuleProblem::error)) {
+            throw new RulesCompileException(authored);
+        }
+        warnings.addAll(authored);
 
         KieBuilder builder;
         try {
@@ -112,9 +119,13 @@ public final class KnowledgeLoader {
             throw new RulesCompileException(List.of(problemOf(e, ruleFiles)));
         }
         List<RuleProblem> errors = new ArrayList<>();
+        java.util.Set<String> syntaxFiles = new java.util.LinkedHashSet<>();
         for (Message m : builder.getResults().getMessages()) {
             RuleProblem p = problemOf(m);
             (p.error() ? errors : warnings).add(p);
+            if (p.error() && m.getText() != null && m.getText().startsWith("[ERR ")) {
+                syntaxFiles.add(p.file());
+            }
         }
         // "Parser returned a null Package" only repeats that a file had parse errors already listed.
         if (errors.size() > 1) {
@@ -122,7 +133,7 @@ public final class KnowledgeLoader {
                     && errors.stream().anyMatch(o -> o != p && java.util.Objects.equals(o.file(), p.file())));
         }
         if (!errors.isEmpty()) {
-            throw new RulesCompileException(locateInTables(errors, source));
+            throw new RulesCompileException(CompilerMessages.firstCauses(locateInTables(errors, source), syntaxFiles, source));
         }
         KieContainer container = ks.newKieContainer(releaseId);
         var kieBase = container.getKieBase();

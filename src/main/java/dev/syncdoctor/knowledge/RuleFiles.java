@@ -31,6 +31,8 @@ public final class RuleFiles {
 
     private RuleFiles(String origin, Map<String, byte[]> files) {
         this.origin = origin;
+        // A table saved by Excel where ',' is the decimal mark separates cells with ';': read it as Drools reads CSV.
+        files.replaceAll((name, content) -> name.toLowerCase(Locale.ROOT).endsWith(".drl.csv") ? TableRows.commaSeparated(content) : content);
         this.files = Collections.unmodifiableMap(files);
     }
 

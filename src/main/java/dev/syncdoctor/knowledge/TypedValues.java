@@ -45,7 +45,7 @@ final class TypedValues {
         m = TEXT_COMPARED.matcher(ruleText);
         while (m.find()) {
             String type = Character.toUpperCase(m.group(1).charAt(0)) + m.group(1).substring(1);
-            out.add(m.group(1) + " " + m.group(2) + " \"" + m.group(3) + "\" compares a " + label(type)
+            out.add(m.group(1) + " " + m.group(2) + " \"" + m.group(3) + "\" compares a " + AllowedValues.kindName(type)
                     + " with text and is never true: write " + m.group(1) + " " + m.group(2) + " " + type + "."
                     + constant(type, m.group(3)));
         }
@@ -69,7 +69,7 @@ final class TypedValues {
         try {
             parser.apply(value);
         } catch (IllegalArgumentException e) {
-            out.add(label(type) + " " + e.getMessage());
+            out.add("'" + value + "' is not a " + AllowedValues.kindName(type) + "; allowed: " + String.join(", ", AllowedValues.of(type)));
         }
     }
 
@@ -89,14 +89,5 @@ final class TypedValues {
             }
             return sb.toString();
         }
-    }
-
-    private static String label(String type) {
-        return switch (type) {
-            case "ActionPhase" -> "step phase";
-            case "Phase" -> "phase";
-            case "Direction" -> "direction";
-            default -> "confidence";
-        };
     }
 }

@@ -260,6 +260,10 @@ public final class Planner {
         return out;
     }
 
+    /** The placeholders {@link #fill} knows, as written between braces in step texts. */
+    public static final List<String> PLACEHOLDERS =
+            List.of("map", "field", "value", "url", "entity", "target", "record", "role", "values", "fields");
+
     /**
      * Fills {map}, {field}, {value}, {url}, {entity}, {target}, {record}, {role} from the error and case behind a
      * step, and {fields}, {values} from every error of the step's issue (so one step can name them all).

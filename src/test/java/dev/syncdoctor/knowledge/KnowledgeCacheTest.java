@@ -199,7 +199,7 @@ class KnowledgeCacheTest {
     void decisionTableErrorsAreStillLocatedByRow() throws Exception {
         RuleFolders.writeStepsWorkbook(rules.resolve("extra-steps.drl.xlsx"), "three");
         assertThatThrownBy(() -> new KnowledgeCache(cacheDir).load(files())).isInstanceOfSatisfying(RulesCompileException.class,
-                e -> assertThat(e.problems().stream().map(RuleProblem::format)).anyMatch(m -> m.startsWith("extra-steps.drl.xlsx:10 ")));
+                e -> assertThat(e.problems().stream().map(RuleProblem::format)).anyMatch(m -> m.startsWith("extra-steps.drl.xlsx:10:Order: ")));
         assertThat(entries()).isEmpty();
     }
 

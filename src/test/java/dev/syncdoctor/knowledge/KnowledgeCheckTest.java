@@ -47,9 +47,9 @@ class KnowledgeCheckTest {
         KnowledgeCheck.Report r = check();
         assertThat(r.clean()).isFalse();
         assertThat(messages(r))
-                .anyMatch(m -> m.matches("steps\\.drl\\.csv:\\d+ rule '.*': step phase 'investigat' is not one of prerequisite, .*"))
-                .anyMatch(m -> m.matches("recognition/context\\.drl:\\d+ rule '.*': confidence 'hihg' is not one of high, medium, low"))
-                .anyMatch(m -> m.matches("recognition/context\\.drl:\\d+ rule '.*': phase 'lve' is not one of initial, live, setup, start"));
+                .anyMatch(m -> m.matches("steps\\.drl\\.csv:\\d+:Phase: 'investigat' is not a step phase; allowed: prerequisite, .*"))
+                .anyMatch(m -> m.matches("recognition/context\\.drl:\\d+: rule \".*\": 'hihg' is not a confidence; allowed: high, medium, low"))
+                .anyMatch(m -> m.matches("recognition/context\\.drl:\\d+: rule \".*\": 'lve' is not a phase; allowed: initial, live, setup, start"));
     }
 
     @Test
@@ -62,7 +62,7 @@ class KnowledgeCheckTest {
         KnowledgeCheck.Report r = check();
         assertThat(r.clean()).isFalse();
         assertThat(messages(r))
-                .anyMatch(m -> m.matches("recognition/context\\.drl:\\d+ rule '.*': direction == \"DV->FO\" compares a direction with text"
+                .anyMatch(m -> m.matches("recognition/context\\.drl:\\d+: rule \".*\": direction == \"DV->FO\" compares a direction with text"
                         + " and is never true: write direction == Direction\\.DV_TO_FO"))
                 .anyMatch(m -> m.contains("phase != \"living\" compares a phase with text") && m.contains("Phase.INITIAL|LIVE"));
     }
@@ -75,7 +75,7 @@ class KnowledgeCheckTest {
         assertThat(r.clean()).isFalse();
         assertThat(messages(r)).anyMatch(m -> m.matches("issues\\.drl\\.csv:\\d+ issue 'lonely-issue' has no steps.*"))
                 .anyMatch(m -> m.contains("issue 'lonely-issue' is never recognised"))
-                .anyMatch(m -> m.contains("kb id 'IS99_NOT_IN_CATALOG' of issue 'lonely-issue' is not in catalog.json"));
+                .anyMatch(m -> m.matches("issues\\.drl\\.csv:\\d+:KB id: kb id 'IS99_NOT_IN_CATALOG' is not in catalog\\.json; allowed: .*"));
     }
 
     @Test
@@ -133,6 +133,6 @@ class KnowledgeCheckTest {
         assertThat(ok.entries()).anyMatch(e -> e.file().equals("extra-steps.drl.xlsx") && e.stepsFor().contains("dixf-service-stopped"));
 
         RuleFolders.writeStepsWorkbook(rules.resolve("extra-steps.drl.xlsx"), "three");
-        assertThat(messages(check())).anyMatch(m -> m.startsWith("extra-steps.drl.xlsx:10 "));
+        assertThat(messages(check())).contains("extra-steps.drl.xlsx:10:Order: 'three' is not a whole number; allowed: digits, e.g. 2");
     }
 }
