@@ -69,7 +69,7 @@ class AuthoringMistakesTest {
         int row = edit("steps.drl.csv", "^(dixf-service-stopped 1,.*),rerun,1,", "$1,re-run,1,");
         String line = "steps.drl.csv:" + row + ":Phase: 're-run' is not a step phase; allowed: prerequisite, investigate, fix, rerun, verify, if-unresolved";
         checkSays(line);
-        CliRun d = CliRun.of("diagnose", "--rules", rules.toString(), "facts/examples/bad-request-docs-example.txt");
+        CliRun d = CliRun.of("diagnose", "--rules", rules.toString(), "facts/examples/initial-sync/bad-request-docs-example.txt");
         assertThat(d.exitCode()).isEqualTo(4);
         assertThat(d.err()).contains(line).doesNotContain("IllegalArgumentException");
     }
@@ -187,7 +187,7 @@ class AuthoringMistakesTest {
         assertThat(r.err()).doesNotContain("DualWriteMarker");
         CliRun verbose;
         try {
-            verbose = CliRun.of("diagnose", "-v", "--rules", rules.toString(), "facts/examples/bad-request-docs-example.txt");
+            verbose = CliRun.of("diagnose", "-v", "--rules", rules.toString(), "facts/examples/initial-sync/bad-request-docs-example.txt");
         } finally {
             Logging.setVerbose(false); // the flag is the process's: the next test starts quiet
         }

@@ -9,7 +9,7 @@ class UsageErrorsTest {
 
     @Test
     void aMisspeltOptionIsNamedWithTheLikelyFix() {
-        CliRun r = CliRun.of("diagnose", "--fromat", "json", "facts/examples/unknown-error.txt");
+        CliRun r = CliRun.of("diagnose", "--fromat", "json", "facts/examples/general/unknown-error.txt");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err().lines().toList()).containsExactly(
                 "syncdoctor: unknown option '--fromat'; did you mean --format?",
@@ -27,14 +27,14 @@ class UsageErrorsTest {
 
     @Test
     void aNegativeCountNamesTheFlagAndWhatIsAllowed() {
-        CliRun r = CliRun.of("diagnose", "--attempts", "-1", "facts/examples/unknown-error.txt");
+        CliRun r = CliRun.of("diagnose", "--attempts", "-1", "facts/examples/general/unknown-error.txt");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err().lines().toList()).containsExactly("syncdoctor: --attempts -1: a count cannot be negative; allowed: 0 or more");
     }
 
     @Test
     void anUnknownSubcommandIsOneLineToo() {
-        CliRun r = CliRun.of("diagnoze", "facts/examples/unknown-error.txt");
+        CliRun r = CliRun.of("diagnoze", "facts/examples/general/unknown-error.txt");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err().lines().toList()).containsExactly(
                 "syncdoctor: unexpected argument 'diagnoze'; did you mean diagnose?",
