@@ -101,7 +101,16 @@ final class CorpusReader {
             shared.set(key, listing.get(key));
         }
         try {
-            return jsc.binaryFiles(inputs.joined(), minPartitions()).rdd().toJavaRDD();
+            String files;
+            try {
+                files = inputs.localFiles(mode, listing);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            if (files != null && files.isEmpty()) {
+                return jsc.emptyRDD(); // folders without inputs: no records, as in batch
+            }
+            return jsc.binaryFiles(files != null ? files : inputs.joined(), minPartitions()).rdd().toJavaRDD();
         } finally {
             for (String key : LISTING_KEYS) {
                 shared.unset(key);

@@ -44,6 +44,38 @@ class SparkJobIT {
                 .getOrCreate();
     }
 
+    /**
+     * Local folders are listed by the job itself (plain statuses: Hadoop's located listing would start a
+     * process per file on a machine without its native library): file names with glob characters are
+     * read as they are (a comma, which Hadoop's input paths cannot hold, leaves the listing to Hadoop),
+     * names starting with a dot and other extensions are skipped, as batch does.
+     */
+    @Test
+    void aLocalFolderWithOddNamesGivesTheRecordsOfBatch() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("odd names"));
+        String forbidden = "The remote server returned an error: (403) Forbidden. AX export encountered an error";
+        Files.writeString(dir.resolve("a[1] b.txt"), forbidden);
+        Files.writeString(dir.resolve("c{x}*?.log"), "Unheard-of failure 7 in module Y");
+        Files.writeString(dir.resolve(".hidden.txt"), forbidden);
+        Files.writeString(dir.resolve("notes.md"), "not an input");
+        Files.createDirectories(dir.resolve("nested/deeper"));
+        Files.writeString(dir.resolve("nested/deeper/d.txt"), forbidden);
+        Files.createDirectories(dir.resolve("empty"));
+
+        Cli batch = Cli.run(null, "batch", dir.toString(), "--format", "json");
+        assertThat(batch.exitCode()).as(batch.toString()).isZero();
+        Path out = job("--input", dir.toString(), "--format", "text");
+        assertThat(sorted(records(out))).isEqualTo(sorted(lines(batch.out()))).hasSize(3);
+
+        Path none = job("--input", dir.resolve("empty").toString(), "--format", "text");
+        assertThat(records(none)).isEmpty();
+
+        Files.writeString(dir.resolve("nested/e,f.txt"), forbidden);
+        Cli batchComma = Cli.run(null, "batch", dir.toString(), "--format", "json");
+        Path comma = job("--input", dir.toString(), "--format", "text");
+        assertThat(sorted(records(comma))).isEqualTo(sorted(lines(batchComma.out()))).hasSize(4);
+    }
+
     /** The job jar carries the engine and its libraries, not the CLI's web workbench and its server. */
     @Test
     void theJobJarLeavesTheWebServerOut() throws IOException {
