@@ -1,5 +1,6 @@
 package dev.syncdoctor.cli;
 
+import dev.syncdoctor.knowledge.AuthoringMap;
 import dev.syncdoctor.knowledge.KnowledgeCheck;
 import dev.syncdoctor.knowledge.KnowledgeLoader;
 import dev.syncdoctor.knowledge.RuleEntry;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +22,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Compile the rules folder, list what it holds, and check it for mistakes that compile:",
                 "findings no issue row describes, issues without steps, steps for unknown issues,",
-                "duplicate issue ids, kb ids missing from the catalog, spreadsheets Drools would skip."},
+                "duplicate issue ids, kb ids missing from the catalog, spreadsheets Drools would skip.",
+                "Then it says where a new issue's pieces go in that folder, rows first:",
+                "one error's recognition, codes, the issue and its steps are table rows;",
+                "a DRL file only for what needs several facts."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:clean (warnings allowed)", "2:usage error", "4:errors found (printed as file:line:col message)"})
 public final class RulesCheckCommand implements Callable<Integer> {
@@ -60,6 +65,11 @@ public final class RulesCheckCommand implements Callable<Integer> {
             out.printf("  %-48s %4d rules%n", f.getKey(), f.getValue()[0]);
         }
         out.println("issues: " + String.join(", ", report.issues()));
+        List<String> whereThingsGo = AuthoringMap.lines(report);
+        if (!whereThingsGo.isEmpty()) {
+            out.println("where a new issue's pieces go (rows first):");
+            whereThingsGo.forEach(out::println);
+        }
         if (verbose) {
             for (RuleEntry e : report.entries()) {
                 out.println("  " + e.location() + "  '" + e.name() + "'"

@@ -120,6 +120,14 @@ class AuthoringGuideTest {
     }
 
     @Test
+    void whereThePiecesGoReadsAsRulesCheckPrintsIt() throws IOException {
+        String shown = snippets("text", "rules check").get(0).text().strip();
+        CliRun r = CliRun.of("rules", "check", "--rules", "rules");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().lines().toList()).containsSequence(shown.lines().toList());
+    }
+
+    @Test
     void theCheatSheetListsWhatTheModelAllows() throws IOException {
         String guide = Files.readString(GUIDE);
         assertThat(listed(guide, "Step phase")).isEqualTo(AllowedValues.stepPhases());
