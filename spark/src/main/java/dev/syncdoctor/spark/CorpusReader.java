@@ -15,10 +15,10 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.input.PortableDataStream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -86,37 +86,43 @@ final class CorpusReader {
         Broadcast<JobRules> r = rules;
         return binaryFiles("text").flatMap(f -> {
             String source = names.display(f._1());
-            List<BatchRecord> records = r.value().evaluator().evaluateFile(source, f._2().toArray());
+            List<BatchRecord> records = r.value().evaluator().evaluateFile(source, f._2());
             return lines(records);
         });
     }
 
     /** Whole files (bounded by the input size limit, as in batch), listed as batch lists folders. */
-    private JavaRDD<Tuple2<String, PortableDataStream>> binaryFiles(String mode) {
+    private JavaRDD<Tuple2<String, byte[]>> binaryFiles(String mode) {
         // binaryFiles takes its listing settings from the context's configuration, copied when it is
         // called: set them for this call only.
         Configuration shared = jsc.hadoopConfiguration();
         Configuration listing = listing(mode);
+        List<String> local;
+        try {
+            local = inputs.localFiles(mode, listing);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (local != null) {
+            // Listed here; each task reads its files itself (see InputPaths.localFiles).
+            int slices = partitions > 0 ? partitions : Math.max(minPartitions(), local.size() / FILES_PER_SLICE + 1);
+            return jsc.parallelize(local, slices).map(p -> new Tuple2<>(p, java.nio.file.Files.readAllBytes(
+                    java.nio.file.Path.of(new Path(p).toUri()))));
+        }
         for (String key : LISTING_KEYS) {
             shared.set(key, listing.get(key));
         }
         try {
-            String files;
-            try {
-                files = inputs.localFiles(mode, listing);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            if (files != null && files.isEmpty()) {
-                return jsc.emptyRDD(); // folders without inputs: no records, as in batch
-            }
-            return jsc.binaryFiles(files != null ? files : inputs.joined(), minPartitions()).rdd().toJavaRDD();
+            return jsc.binaryFiles(inputs.joined(), minPartitions()).map(t -> new Tuple2<>(t._1(), t._2().toArray()));
         } finally {
             for (String key : LISTING_KEYS) {
                 shared.unset(key);
             }
         }
     }
+
+    /** Files per task of a local folder's listing: enough to make a task's own cost vanish, few enough to spread. */
+    private static final int FILES_PER_SLICE = 1000;
 
     /** One row of an export on its way to its case, or a record already made (a problem row, an unreadable file). */
     record ExportItem(CsvCaseReader.Row row, String line) implements Serializable {
@@ -131,7 +137,7 @@ final class CorpusReader {
                     List<Tuple2<String, ExportItem>> out = new ArrayList<>();
                     List<CsvCaseReader.Row> rows;
                     try {
-                        rows = evaluator.doctor().inputs().exportRows(source, f._2().toArray());
+                        rows = evaluator.doctor().inputs().exportRows(source, f._2());
                     } catch (InputException e) {
                         out.add(made(source, evaluator.unreadable(source, e)));
                         return out.iterator();

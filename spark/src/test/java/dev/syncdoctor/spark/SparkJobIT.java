@@ -45,10 +45,10 @@ class SparkJobIT {
     }
 
     /**
-     * Local folders are listed by the job itself (plain statuses: Hadoop's located listing would start a
-     * process per file on a machine without its native library): file names with glob characters are
-     * read as they are (a comma, which Hadoop's input paths cannot hold, leaves the listing to Hadoop),
-     * names starting with a dot and other extensions are skipped, as batch does.
+     * Local folders are listed by the job itself and their files read by the tasks (Hadoop's located
+     * listing starts a process per file on a machine without its native library; Spark's whole-file reader
+     * is quadratic in the files of a split): file names with spaces, glob characters and commas are read as
+     * they are, names starting with a dot and other extensions are skipped, as batch does.
      */
     @Test
     void aLocalFolderWithOddNamesGivesTheRecordsOfBatch() throws Exception {
