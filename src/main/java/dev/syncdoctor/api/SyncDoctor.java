@@ -33,7 +33,7 @@ public final class SyncDoctor {
     }
 
     /**
-     * Loads the rules of {@code rulesDir} (null: {@code ./rules} if present, else the bundled copy), through
+     * Loads the rules of {@code rulesDir} (null: {@code ./rules} if present, else the installation's {@code rules/}, else the bundled copy), through
      * {@code cache} when it is not null.
      */
     public static SyncDoctor load(Path rulesDir, KnowledgeCache cache, EvaluationLimits limits, long maxInputBytes)

@@ -32,7 +32,7 @@ public final class RulesCheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder. Default: $SYNCDOCTOR_RULES if set, else ./rules if present, else the bundled copy.")
+    @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder. Default: $SYNCDOCTOR_RULES if set, else ./rules if present, else the rules/ of the installation the launcher belongs to, else the bundled copy.")
     Path rulesDir;
 
     @Option(names = {"-v", "--verbose"}, description = "List every rule with what it contributes, and the compiler's own text of each error.")

@@ -52,7 +52,7 @@ public final class RulesSuggestCommand implements Callable<Integer> {
 
     @Option(names = "--rules", paramLabel = "DIR",
             description = "The rules the drafts are for (issue ids already there are not reused)."
-                    + " Default: $SYNCDOCTOR_RULES if set, else ./rules if present, else the bundled copy.")
+                    + " Default: $SYNCDOCTOR_RULES if set, else ./rules if present, else the rules/ of the installation the launcher belongs to, else the bundled copy.")
     Path rulesDir;
 
     @Override

@@ -18,7 +18,7 @@ import java.time.Duration;
  * @param maxConcurrent   requests evaluated at once
  * @param maxQueued       requests waiting for a slot; one more is answered 503 with Retry-After
  * @param requestTimeLimit how long one request (a whole batch) may evaluate before it is cut short
- * @param rulesDir        rules folder (watched for changes), or null for ./rules if present, else the bundled copy
+ * @param rulesDir        rules folder (watched for changes), or null for ./rules if present, else the installation's rules/, else the bundled copy
  * @param cacheDir        compiled-rules cache folder, or null for none
  * @param factsDir        example cases shown with each known issue, or null for none
  * @param reloadInterval  how often the rules folder is checked for changes
