@@ -26,6 +26,10 @@ final class CompilerMessages {
     private static final Pattern NO_FIELD = Pattern.compile("Unable to find (?:field|property) '?(\\w++)'?.{0,80}? (?:of|on|in) (?:class |type )?(?:[\\w$]+\\.)*(\\w+)");
     private static final Pattern ALREADY_DEFINED = Pattern.compile("The type Rule_\\S++ is already defined");
 
+    /** What a line with curly quotes gets told, wherever the file is read. */
+    static final String CURLY_QUOTES = "curly quotes (\u201C \u201D) must be straight quotes (\"): "
+            + "retype the quotes of this line in a plain-text editor";
+
     private CompilerMessages() {
     }
 
@@ -48,8 +52,7 @@ final class CompilerMessages {
                 int curly = curlyQuoteLine(source, p.file());
                 if (curly > 0) {
                     if (curlyReported.add(p.file())) {
-                        out.add(new RuleProblem(p.file(), curly, 0, "curly quotes (\u201C \u201D) must be straight quotes (\"): "
-                                + "retype the quotes of this line in a plain-text editor", true, null, p.message()));
+                        out.add(new RuleProblem(p.file(), curly, 0, CURLY_QUOTES, true, null, p.message()));
                     }
                     continue;
                 }
@@ -128,10 +131,12 @@ final class CompilerMessages {
     /** The first line of a DRL file with a curly quote outside a straight-quoted string, or 0. */
     private static int curlyQuoteLine(RuleFiles source, String file) {
         byte[] content = file == null ? null : source.files().get(file);
-        if (content == null) {
-            return 0;
-        }
-        String[] lines = new String(content, StandardCharsets.UTF_8).split("\n", -1);
+        return content == null ? 0 : curlyQuoteLine(new String(content, StandardCharsets.UTF_8));
+    }
+
+    /** The first line of DRL {@code text} with a curly quote outside a straight-quoted string, or 0. */
+    static int curlyQuoteLine(String text) {
+        String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             boolean quoted = false;
             String l = lines[i];

@@ -54,6 +54,12 @@ public final class KnowledgeInventory {
             return;
         }
         if (pkg == null || parser.hasErrors()) {
+            int curly = source.table ? 0 : CompilerMessages.curlyQuoteLine(source.drl);
+            if (curly > 0) {
+                // Told as the compile tells it: the parser's own words ("no viable alternative") help nobody.
+                problems.add(new RuleProblem(source.file, curly, 0, CompilerMessages.CURLY_QUOTES, true));
+                return;
+            }
             // The compiler reports parse errors with their positions; what the file holds is unknown.
             String first = parser.getErrors().isEmpty() ? "" : ": " + parser.getErrors().get(0).getMessage();
             problems.add(new RuleProblem(source.file, 0, 0, "not read: the file has syntax errors" + first, true));

@@ -195,6 +195,18 @@ class AuthoringMistakesTest {
         assertThat(verbose.err()).contains("compiler: ").contains("no viable alternative");
     }
 
+    /** Two mistakes in two files: each in the analyst's words, the curly quotes too, not the parser's. */
+    @Test
+    void curlyQuotesBesideAnotherMistakeAreStillNamed() throws IOException {
+        int row = edit("steps.drl.csv", "^(dixf-service-stopped 1,.*),rerun,1,", "$1,re-run,1,");
+        int line = edit("recognition/setup.drl", "mentions\\(\"([^\"]+)\"\\)", "mentions(\u201C$1\u201D)");
+        CliRun r = CliRun.of("rules", "check", "--rules", rules.toString());
+        assertThat(r.exitCode()).isEqualTo(4);
+        assertThat(problems(r)).as(r.err()).containsExactlyInAnyOrder(
+                "steps.drl.csv:" + row + ":Phase: 're-run' is not a step phase; allowed: prerequisite, investigate, fix, rerun, verify, if-unresolved",
+                "recognition/setup.drl:" + line + " curly quotes (\u201C \u201D) must be straight quotes (\"): retype the quotes of this line in a plain-text editor");
+    }
+
     @Test
     void aSyntaxErrorInTheFileThatDeclaresATypeIsTheOnlyCause() throws IOException {
         edit("recognition/dual-write-context.drl", "^then$", "thn");

@@ -11,12 +11,8 @@ import dev.syncdoctor.knowledge.RuleFiles;
 import dev.syncdoctor.knowledge.RulesCompileException;
 import dev.syncdoctor.knowledge.RulesInUse;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,7 +41,7 @@ final class JobRules implements Serializable {
         this.maxFirings = limits.maxFirings();
         this.timeLimitMillis = limits.timeLimit().toMillis();
         this.maxInputBytes = maxInputBytes;
-        this.key = keyOf(files, limits, maxInputBytes);
+        this.key = keyOf(rules, limits, maxInputBytes);
     }
 
     /**
@@ -100,20 +96,8 @@ final class JobRules implements Serializable {
         return KnowledgeLoader.compile(rules);
     }
 
-    private static String keyOf(Map<String, byte[]> files, EvaluationLimits limits, long maxInputBytes) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                d.update(f.getKey().getBytes(StandardCharsets.UTF_8));
-                d.update((byte) 0);
-                d.update(Integer.toString(f.getValue().length).getBytes(StandardCharsets.UTF_8));
-                d.update((byte) 0);
-                d.update(f.getValue());
-            }
-            d.update((limits + "/" + maxInputBytes).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The rules' content hash (as every output names it) with the limits the evaluators are built with. */
+    private static String keyOf(RuleFiles rules, EvaluationLimits limits, long maxInputBytes) {
+        return RulesInUse.hashOf(rules) + "/" + limits + "/" + maxInputBytes;
     }
 }
