@@ -41,7 +41,7 @@ public final class ErrorExtractor {
             }
             List<SyncError> found;
             if (piece.wrapper) {
-                WrapperParser.Parsed parsed = WrapperParser.parse(piece.text);
+                WrapperParser.Parsed parsed = WrapperParser.parse(piece.text, piece.lower);
                 found = parsed.errors();
                 legs.addAll(parsed.legs());
                 status = status == null ? parsed.status() : status;
@@ -51,7 +51,7 @@ public final class ErrorExtractor {
             for (SyncError e : found) {
                 if (ContextLines.isContextOnly(e.getMessage())) {
                     context = true;
-                } else if (piece.wrapper || ProseFilter.isErrorLike(e, piece.text)) {
+                } else if (piece.wrapper || ProseFilter.isErrorLike(e, piece.text, piece.lower)) {
                     errors.add(e);
                 }
             }

@@ -52,9 +52,8 @@ final class MultiLineForms {
 
     /** Whether {@code next} carries on the documented multi-line message {@code prev} ends with. */
     static boolean continues(CharSequence prev, String next) {
-        String lowerNext = next.toLowerCase(Locale.ROOT);
         for (Stage[] form : FORMS) {
-            int nextStage = stageAtStart(form, lowerNext);
+            int nextStage = stageAtStart(form, next);
             if (nextStage < 0) {
                 continue;
             }
@@ -68,10 +67,11 @@ final class MultiLineForms {
         return false;
     }
 
-    private static int stageAtStart(Stage[] form, String lower) {
+    /** The stage the line starts with, or -1 (ignoring the line's case: most lines start no stage). */
+    private static int stageAtStart(Stage[] form, String line) {
         for (int s = 0; s < form.length; s++) {
             for (String start : form[s].starts()) {
-                if (lower.startsWith(start)) {
+                if (line.regionMatches(true, 0, start, 0, start.length())) {
                     return s;
                 }
             }

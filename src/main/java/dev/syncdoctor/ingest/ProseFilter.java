@@ -25,11 +25,10 @@ final class ProseFilter {
             "attached", "screenshot", "below", "stuck"));
 
     /** Whether an error read from a piece of text is one: strong evidence, or error words and no sign of prose. */
-    static boolean isErrorLike(SyncError e, String text) {
+    static boolean isErrorLike(SyncError e, String text, String lower) {
         boolean strong = e.getHttpStatus() != 0 || !e.getCodes().isEmpty() || e.getPlatformCode() != null
                 || e.getLookupField() != null || e.getStackTop() != null || e.getComponent() != null
                 || !e.getCheckUrls().isEmpty();
-        String lower = text.toLowerCase(Locale.ROOT);
         if (strong || lower.contains("exception") || lower.contains("stack trace")) {
             return true;
         }

@@ -2,7 +2,6 @@ package dev.syncdoctor.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import static dev.syncdoctor.ingest.TextScan.*;
 
@@ -35,10 +34,13 @@ final class Segmenter {
     /** A unit of text that holds one error, or one initial-sync wrapper (which may hold several). */
     static final class Piece {
         final String text;
+        /** The text in lower case, index for index ({@link TextScan#lower}). */
+        final String lower;
         final boolean wrapper;
 
-        Piece(String text, boolean wrapper) {
+        Piece(String text, String lower, boolean wrapper) {
             this.text = text;
+            this.lower = lower;
             this.wrapper = wrapper;
         }
     }
@@ -47,19 +49,20 @@ final class Segmenter {
     static List<Piece> pieces(String text) {
         List<Piece> pieces = new ArrayList<>();
         StringBuilder unit = null;
+        StringBuilder unitLower = null; // the unit in lower case, built with it so no unit is lowered twice
         boolean unitWrapper = false;
         String previousLine = "";
         for (String line : text.split("\n", -1)) {
             line = line.trim();
             if (line.isEmpty()) {
                 if (unit != null) {
-                    cut(unit.toString(), unitWrapper, pieces);
+                    cut(unit.toString(), unitLower.toString(), unitWrapper, pieces);
                     unit = null;
                 }
                 previousLine = "";
                 continue;
             }
-            String lower = line.toLowerCase(Locale.ROOT);
+            String lower = lower(line);
             boolean startsWrapper = lower.contains("initial sync completed with status") || lower.startsWith("executed leg:")
                     || lower.startsWith("dual write initial sync failed") || lower.startsWith("dual-write initial sync failed");
             boolean carriesOn = unit != null && !startsWrapper && (unitWrapper
@@ -67,17 +70,19 @@ final class Segmenter {
                     : startsWithAny(lower, ATTACHMENTS) || isFrame(line));
             if (carriesOn) {
                 unit.append(' ').append(line);
+                unitLower.append(' ').append(lower);
             } else {
                 if (unit != null) {
-                    cut(unit.toString(), unitWrapper, pieces);
+                    cut(unit.toString(), unitLower.toString(), unitWrapper, pieces);
                 }
                 unit = new StringBuilder(line);
+                unitLower = new StringBuilder(lower);
                 unitWrapper = startsWrapper;
             }
             previousLine = line;
         }
         if (unit != null) {
-            cut(unit.toString(), unitWrapper, pieces);
+            cut(unit.toString(), unitLower.toString(), unitWrapper, pieces);
         }
         return pieces;
     }
@@ -86,9 +91,13 @@ final class Segmenter {
         if (startsWithAny(lower, WRAPPER_PARTS) || isFrame(line)) {
             return true;
         }
-        String prev = previousLine.toLowerCase(Locale.ROOT);
-        return prev.endsWith(" at") || prev.endsWith("stacktrace:") || prev.endsWith("message:")
-                || prev.endsWith("errorsdetails:") || prev.endsWith("details:");
+        return endsWithIgnoringCase(previousLine, " at") || endsWithIgnoringCase(previousLine, "stacktrace:")
+                || endsWithIgnoringCase(previousLine, "message:") || endsWithIgnoringCase(previousLine, "errorsdetails:")
+                || endsWithIgnoringCase(previousLine, "details:");
+    }
+
+    private static boolean endsWithIgnoringCase(String s, String lowerSuffix) {
+        return s.regionMatches(true, s.length() - lowerSuffix.length(), lowerSuffix, 0, lowerSuffix.length());
     }
 
     /** A stack frame such as "Microsoft.Foo.Bar.<Baz>d__16.MoveNext()". */
@@ -119,8 +128,7 @@ final class Segmenter {
     }
 
     /** Cuts a unit where a new error visibly starts inside it. */
-    private static void cut(String unit, boolean unitWrapper, List<Piece> out) {
-        String lower = unit.toLowerCase(Locale.ROOT);
+    private static void cut(String unit, String lower, boolean unitWrapper, List<Piece> out) {
         List<int[]> anchors = new ArrayList<>(); // {position, kind}: 1 wrapper, 2 "On the", 3 "Couldn't resolve"
         int from = 0;
         while (true) {
@@ -160,7 +168,7 @@ final class Segmenter {
             anchors.sort((a, b) -> Integer.compare(a[0], b[0]));
         }
         if (anchors.isEmpty()) {
-            out.add(new Piece(unit, unitWrapper));
+            out.add(new Piece(unit, lower, unitWrapper));
             return;
         }
         int pieceStart = 0;
@@ -175,7 +183,7 @@ final class Segmenter {
                 continue;
             }
             if (pos > pieceStart) {
-                addPiece(unit.substring(pieceStart, pos), pieceWrapper, out);
+                addPiece(unit, lower, pieceStart, pos, pieceWrapper, out);
             } else if (pos < pieceStart) {
                 continue;
             }
@@ -184,13 +192,19 @@ final class Segmenter {
             pieceWrapper = kind == 1;
             resolveSeen = kind == 3;
         }
-        addPiece(unit.substring(pieceStart), pieceWrapper, out);
+        addPiece(unit, lower, pieceStart, unit.length(), pieceWrapper, out);
     }
 
-    private static void addPiece(String text, boolean wrapper, List<Piece> out) {
-        String t = text.trim();
-        if (!t.isEmpty()) {
-            out.add(new Piece(t, wrapper));
+    /** The trimmed text between from and to, with its lower-case copy (trimming cuts both alike). */
+    private static void addPiece(String unit, String lower, int from, int to, boolean wrapper, List<Piece> out) {
+        while (from < to && unit.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && unit.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        if (from < to) {
+            out.add(new Piece(unit.substring(from, to), lower.substring(from, to), wrapper));
         }
     }
 

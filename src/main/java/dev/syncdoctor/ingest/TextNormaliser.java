@@ -89,11 +89,12 @@ public final class TextNormaliser {
             return raw; // the usual case: nothing to change, no copy
         }
         // A char buffer, not a StringBuilder: appending char by char to a compact string re-checks each one.
-        char[] out = new char[n];
-        raw.getChars(0, first, out, 0);
+        // Written in place: no character becomes more than one.
+        char[] in = raw.toCharArray();
+        char[] out = in;
         int len = first;
         for (int i = first; i < n; i++) {
-            char c = raw.charAt(i);
+            char c = in[i];
             if (isPlain(c)) {
                 out[len++] = c;
                 continue;
@@ -101,7 +102,7 @@ public final class TextNormaliser {
             switch (c) {
                 case '\r':
                     out[len++] = '\n';
-                    if (i + 1 < n && raw.charAt(i + 1) == '\n') {
+                    if (i + 1 < n && in[i + 1] == '\n') {
                         i++;
                     }
                     break;
@@ -158,88 +159,77 @@ public final class TextNormaliser {
         if (firstBackslash < 0) {
             return s;
         }
-        int n = s.length();
-        char[] out = new char[n];
-        s.getChars(0, firstBackslash, out, 0);
+        // Compacted in place: every step writes no more characters than it reads.
+        char[] c = s.toCharArray();
+        int n = c.length;
         int len = firstBackslash;
         int i = firstBackslash;
         while (i < n) {
-            char c = s.charAt(i);
-            if (c != '\\') {
-                out[len++] = c;
+            char ch = c[i];
+            if (ch != '\\') {
+                c[len++] = ch;
                 i++;
                 continue;
             }
             int j = i;
-            while (j < n && s.charAt(j) == '\\') {
+            while (j < n && c[j] == '\\') {
                 j++;
             }
-            boolean escapesNext = j < n && ESCAPABLE.indexOf(s.charAt(j)) >= 0;
+            boolean escapesNext = j < n && ESCAPABLE.indexOf(c[j]) >= 0;
             if (!escapesNext) {
-                out[len++] = '\\';
+                c[len++] = '\\';
             }
             i = j;
         }
-        return new String(out, 0, len);
+        return new String(c, 0, len);
     }
 
     // ---- step 3: lines, trimmed, spaces folded
 
     private static List<String> splitAndFold(String s) {
         List<String> lines = new ArrayList<>();
-        int n = s.length();
+        // One copy of the text as chars: the per-character tests below then cost no String.charAt each.
+        char[] chars = s.toCharArray();
+        int n = chars.length;
         int start = 0;
         while (true) {
             int end = s.indexOf('\n', start);
             if (end < 0) {
-                lines.add(fold(s, start, n));
+                lines.add(fold(chars, start, n));
                 return lines;
             }
-            lines.add(fold(s, start, end));
+            lines.add(fold(chars, start, end));
             start = end + 1;
         }
     }
 
     /**
      * One line trimmed, without the quote prefixes of a mail reply ("> ", "> > ", ">>"), with runs of
-     * spaces folded to one; a substring when nothing needs folding.
+     * spaces folded to one.
      */
-    private static String fold(String s, int from, int to) {
-        while (from < to && s.charAt(from) == ' ') {
+    private static String fold(char[] s, int from, int to) {
+        while (from < to && s[from] == ' ') {
             from++;
         }
-        while (from < to && s.charAt(from) == QUOTE && (from + 1 == to || s.charAt(from + 1) == ' ' || s.charAt(from + 1) == QUOTE)) {
+        while (from < to && s[from] == QUOTE && (from + 1 == to || s[from + 1] == ' ' || s[from + 1] == QUOTE)) {
             from++;
-            while (from < to && s.charAt(from) == ' ') {
+            while (from < to && s[from] == ' ') {
                 from++;
             }
         }
-        while (to > from && s.charAt(to - 1) == ' ') {
+        while (to > from && s[to - 1] == ' ') {
             to--;
         }
-        boolean doubled = false;
-        for (int i = from + 1; i < to && !doubled; i++) {
-            doubled = s.charAt(i) == ' ' && s.charAt(i - 1) == ' ';
-        }
-        if (!doubled) {
-            return s.substring(from, to);
-        }
-        char[] out = new char[to - from];
-        int len = 0;
         boolean space = false;
+        int write = from;
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c == ' ') {
-                if (!space) {
-                    out[len++] = c;
-                }
-                space = true;
-            } else {
-                out[len++] = c;
-                space = false;
+            char c = s[i];
+            if (c != ' ' || !space) {
+                s[write++] = c; // folding in place: the write position never passes the read position
             }
+            space = c == ' ';
         }
-        return new String(out, 0, len);
+        return new String(s, from, write - from);
     }
 
     /** Strips quote prefixes that other steps uncovered; whether any line changed. */
@@ -248,7 +238,7 @@ public final class TextNormaliser {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (!line.isEmpty() && line.charAt(0) == QUOTE) {
-                String folded = fold(line, 0, line.length());
+                String folded = fold(line.toCharArray(), 0, line.length());
                 if (folded.length() != line.length()) {
                     lines.set(i, folded);
                     changed = true;

@@ -82,6 +82,22 @@ public final class TextScan {
         return best;
     }
 
+    /**
+     * The text in lower case with every character at its own index, so a position found in the copy
+     * cuts the text itself ({@code toLowerCase} lengthens a few characters, such as a dotted capital I).
+     */
+    public static String lower(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        if (lower.length() == text.length()) {
+            return lower;
+        }
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(chars[i]);
+        }
+        return new String(chars);
+    }
+
     public static boolean startsWithAny(String lower, String[] prefixes) {
         for (String p : prefixes) {
             if (lower.startsWith(p)) {

@@ -27,10 +27,9 @@ final class WrapperParser {
     }
 
     /** The errors, legs and status of one wrapper unit. */
-    static Parsed parse(String text) {
+    static Parsed parse(String text, String lower) {
         List<SyncLeg> legs = new ArrayList<>();
         String status = null;
-        String lower = text.toLowerCase(Locale.ROOT);
         int st = lower.indexOf("completed with status:");
         if (st >= 0) {
             int p = skipSpaces(text, st + "completed with status:".length());
@@ -118,7 +117,7 @@ final class WrapperParser {
         }
         String side = t.substring(5, sideEnd);
         Direction direction = Direction.from(side);
-        String lowerT = t.toLowerCase(Locale.ROOT);
+        String lowerT = lower(t);
         int with = lowerT.indexOf(" with exported");
         String entities = with < 0 ? t.substring(sideEnd + 1) : t.substring(sideEnd + 1, with);
         String source = entities;
@@ -139,20 +138,20 @@ final class WrapperParser {
             source = entities.substring(0, to);
         }
         SyncLeg leg = new SyncLeg(direction, source.trim(), target == null ? null : stripEnd(target));
-        leg.setExportedCount(count(t, "exported records count:"));
-        leg.setImportErrorCount(count(t, "ImportRecordsErrorCount:"));
-        leg.setInsertedCount(count(t, "ImportRecordsInsertedCount:"));
-        leg.setUpdatedCount(count(t, "ImportRecordsUpdatedCount:"));
+        leg.setExportedCount(count(t, lowerT, "exported records count:"));
+        leg.setImportErrorCount(count(t, lowerT, "importrecordserrorcount:"));
+        leg.setInsertedCount(count(t, lowerT, "importrecordsinsertedcount:"));
+        leg.setUpdatedCount(count(t, lowerT, "importrecordsupdatedcount:"));
         return leg;
     }
 
-    private static long count(String text, String label) {
-        int i = text.toLowerCase(Locale.ROOT).indexOf(label.toLowerCase(Locale.ROOT));
+    private static long count(String text, String lower, String lowerLabel) {
+        int i = lower.indexOf(lowerLabel);
         if (i < 0) {
             return Count.UNKNOWN;
         }
         Matcher m = COUNT.matcher(text);
-        int p = skipSpaces(text, i + label.length());
+        int p = skipSpaces(text, i + lowerLabel.length());
         if (m.find(p) && m.start() == p) {
             return Long.parseLong(m.group());
         }

@@ -3,6 +3,7 @@ package dev.syncdoctor.model;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,8 @@ final class MentionIndex {
     private static volatile MentionIndex current = new MentionIndex(List.of());
 
     private final Map<String, Integer> ids;
+    /** Fragments as rules wrote them (any case) to their bit: one lookup per test, no lower-casing. */
+    private final Map<String, Integer> idsAsWritten = new ConcurrentHashMap<>();
     private final Trie trie;
 
     private MentionIndex(List<String> fragments) {
@@ -58,10 +61,19 @@ final class MentionIndex {
         }
     }
 
-    /** The fragment's bit in {@link #scan}'s answer, or -1 when this automaton does not hold it. */
-    int id(String lowerFragment) {
-        Integer id = ids.get(lowerFragment);
-        return id == null ? -1 : id;
+    /**
+     * The bit in {@link #scan}'s answer of a fragment as a rule wrote it, in any case, or -1 when this
+     * automaton does not hold it.
+     */
+    int idAsWritten(String fragment) {
+        Integer id = idsAsWritten.get(fragment);
+        if (id == null) {
+            id = ids.getOrDefault(fragment.toLowerCase(Locale.ROOT), -1);
+            if (idsAsWritten.size() < MAX_FRAGMENTS) {
+                idsAsWritten.put(fragment, id);
+            }
+        }
+        return id;
     }
 
     /** The fragments of this automaton that {@code lowerText} contains, as bits by {@link #id}. */

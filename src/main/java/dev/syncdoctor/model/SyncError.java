@@ -21,6 +21,8 @@ public class SyncError {
     private java.util.BitSet mentioned;
     /** {@link #getWrittenTable()} once read from the message ("" for none); null until then. */
     private String writtenTable;
+    /** {@link #getLookedUpTables()} once read from the message; null until then. */
+    private List<String> lookedUpTables;
     /** HTTP status code found in the text, e.g. 400 from "(400) Bad Request"; 0 when none. */
     private int httpStatus;
     /** HTTP reason, e.g. "Bad Request", "Forbidden", "tokenexchange". */
@@ -67,10 +69,6 @@ public class SyncError {
         setMessage(message);
     }
 
-    /** Fragments come from rule literals: a small, fixed set, lowered once instead of at every test. */
-    private static final java.util.concurrent.ConcurrentHashMap<String, String> LOWERED = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int MAX_CACHED_FRAGMENTS = 10_000;
-
     /**
      * Case-insensitive search of the normalised message for a fragment of a documented error text. The
      * message is scanned once for every fragment rules use ({@link MentionIndex}); a fragment seen for
@@ -80,21 +78,15 @@ public class SyncError {
         if (fragment == null || fragment.isEmpty()) {
             return false;
         }
-        String lower = LOWERED.get(fragment);
-        if (lower == null) {
-            lower = fragment.toLowerCase(Locale.ROOT);
-            if (LOWERED.size() < MAX_CACHED_FRAGMENTS) {
-                LOWERED.put(fragment, lower);
-            }
-        }
         if (mentioned == null) {
             mentionIndex = MentionIndex.current();
             mentioned = mentionIndex.scan(lowerMessage);
         }
-        int id = mentionIndex.id(lower);
+        int id = mentionIndex.idAsWritten(fragment);
         if (id >= 0) {
             return mentioned.get(id);
         }
+        String lower = fragment.toLowerCase(Locale.ROOT);
         MentionIndex.learn(lower);
         return lowerMessage.contains(lower);
     }
@@ -121,6 +113,7 @@ public class SyncError {
         this.lowerMessage = this.message.toLowerCase(Locale.ROOT);
         this.mentioned = null;
         this.writtenTable = null;
+        this.lookedUpTables = null;
     }
     public int getHttpStatus() { return httpStatus; }
     public void setHttpStatus(int httpStatus) { this.httpStatus = httpStatus; }
@@ -173,15 +166,21 @@ public class SyncError {
      * "Unable to lookup X with values {..}" of the message (also spelt "look up"); empty when none.
      */
     public List<String> getLookedUpTables() {
-        List<String> out = new ArrayList<>(2);
-        java.util.regex.Matcher m = LOOKED_UP.matcher(message);
-        while (m.find()) {
-            String table = m.group(1).toLowerCase(Locale.ROOT);
-            if (!out.contains(table)) {
-                out.add(table);
+        // Several conditions of every error ask: read the message once, and only when it can match.
+        if (lookedUpTables == null) {
+            List<String> out = new ArrayList<>(2);
+            if (lowerMessage.contains("unable to look")) {
+                java.util.regex.Matcher m = LOOKED_UP.matcher(message);
+                while (m.find()) {
+                    String table = m.group(1).toLowerCase(Locale.ROOT);
+                    if (!out.contains(table)) {
+                        out.add(table);
+                    }
+                }
             }
+            lookedUpTables = Collections.unmodifiableList(out);
         }
-        return out;
+        return lookedUpTables;
     }
 
     /**
@@ -213,12 +212,13 @@ public class SyncError {
     public String getWrittenTable() {
         // Rules ask for it in several conditions of every error: read the message once.
         if (writtenTable == null) {
-            java.util.regex.Matcher m = WRITTEN.matcher(message);
-            if (m.find()) {
+            // The case-insensitive expressions run only where their literal start is in the message.
+            java.util.regex.Matcher m = lowerMessage.contains("unable to write data to entity") ? WRITTEN.matcher(message) : null;
+            if (m != null && m.find()) {
                 writtenTable = m.group(1).toLowerCase(Locale.ROOT);
             } else {
-                m = WRITES_TO.matcher(message);
-                writtenTable = m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "";
+                m = lowerMessage.contains("writes to") ? WRITES_TO.matcher(message) : null;
+                writtenTable = m != null && m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "";
             }
         }
         return writtenTable.isEmpty() ? null : writtenTable;
