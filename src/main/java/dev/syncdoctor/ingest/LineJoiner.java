@@ -69,10 +69,14 @@ final class LineJoiner {
      * span). Empty lines separate paragraphs; runs of them become one blank line.
      */
     static String join(List<String> lines, boolean[] joinNext) {
-        String text = joinOnce(lines, joinNext);
-        for (int round = 1; round < MAX_ROUNDS; round++) {
+        int[] joins = new int[1];
+        String text = joinOnce(lines, joinNext, joins);
+        // A round that joined nothing is already the fixed point: the next would see the same lines and
+        // paragraphs (most texts: each error on its own line) and decide alike.
+        for (int round = 1; round < MAX_ROUNDS && joins[0] > 0; round++) {
             List<String> again = Arrays.asList(text.split("\n", -1));
-            String next = joinOnce(again, new boolean[again.size() + 1]);
+            joins[0] = 0;
+            String next = joinOnce(again, new boolean[again.size() + 1], joins);
             if (next.equals(text)) {
                 return next;
             }
@@ -81,7 +85,8 @@ final class LineJoiner {
         return text;
     }
 
-    private static String joinOnce(List<String> lines, boolean[] joinNext) {
+    /** One forward scan; adds to {@code joins[0]} how many lines it joined onto the one before. */
+    private static String joinOnce(List<String> lines, boolean[] joinNext, int[] joins) {
         int[] margin = margins(lines);
         StringBuilder out = new StringBuilder();
         StringBuilder current = null;
@@ -109,6 +114,7 @@ final class LineJoiner {
                     current.append(' ');
                 }
                 current.append(line);
+                joins[0]++;
                 currentErrorLike = errorLike;
             } else {
                 if (current != null) {
