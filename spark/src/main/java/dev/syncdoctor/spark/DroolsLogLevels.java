@@ -26,7 +26,7 @@ final class DroolsLogLevels {
         Map<String, Level> levels = new LinkedHashMap<>();
         levels.put("org.drools", Level.WARN);
         levels.put("org.kie", Level.WARN);
-        // The same exceptions as the CLI's logback.xml: warnings that are known and reported otherwise.
+        // The same exceptions as the CLI's log set-up (ProgramLogging): warnings that are known and reported otherwise.
         levels.put("org.drools.compiler.kie.builder.impl.KieBuilderImpl", Level.ERROR);
         levels.put("org.drools.compiler.kie.builder.impl.KieProject", Level.OFF);
         levels.put("org.drools.compiler.kie.builder.impl.AbstractKieProject", Level.OFF);
