@@ -118,4 +118,65 @@ class LauncherIT {
         Run overridden = run(Map.of("SYNCDOCTOR_JAVA_OPTS", "-XX:+PrintCommandLineFlags -XX:TieredStopAtLevel=4"), "--version");
         assertThat(overridden.out()).contains("-XX:TieredStopAtLevel=4");
     }
+
+    private Path classArchives() {
+        return work.resolve("cache-home").resolve("syncdoctor").resolve("classes");
+    }
+
+    private List<Path> archivesIn(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jsa")).toList();
+        }
+    }
+
+    /** The first diagnose writes a class-data archive; later runs map it (their classes come from it). */
+    @Test
+    void theFirstDiagnoseWritesAClassDataArchiveThatLaterRunsUse() throws Exception {
+        String example = "facts/examples/initial-sync/bad-request-docs-example.txt";
+        Run first = run(Map.of(), "diagnose", example);
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("dixf-service-stopped");
+        List<Path> archives = archivesIn(classArchives());
+        assertThat(archives).as("archives written").hasSize(1);
+        Path archive = archives.get(0);
+        assertThat(archive.getFileName().toString()).endsWith("-" + Files.size(archive) + ".jsa");
+
+        Path classLog = work.resolve("classes.log");
+        Run second = run(Map.of("SYNCDOCTOR_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog), "diagnose", example);
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.out()).isEqualTo(first.out());
+        assertThat(second.err()).doesNotContain("preparing");
+        assertThat(Files.readString(classLog)).containsPattern("dev\\.syncdoctor\\.cli\\.Main source: shared objects file \\(top\\)");
+        assertThat(archivesIn(classArchives())).containsExactly(archive);
+    }
+
+    /** Java 17 aborts on a cut archive: the launcher deletes one whose size is not the one it verified. */
+    @Test
+    void aCutClassDataArchiveIsDeletedNeverHandedToJava() throws Exception {
+        String example = "facts/examples/initial-sync/bad-request-docs-example.txt";
+        assertThat(run(Map.of(), "diagnose", example).exitCode()).isZero();
+        Path archive = archivesIn(classArchives()).get(0);
+        archive.toFile().setWritable(true);
+        try (var channel = java.nio.channels.FileChannel.open(archive, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(Files.size(archive) / 2);
+        }
+        Run cut = run(Map.of(), "diagnose", example);
+        assertThat(cut.exitCode()).as(cut.err()).isZero();
+        assertThat(cut.out()).contains("dixf-service-stopped");
+        assertThat(archive).doesNotExist();
+        Run again = run(Map.of(), "diagnose", example);
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(archivesIn(classArchives())).hasSize(1);
+    }
+
+    @Test
+    void noClassDataArchiveWhenTurnedOff() throws Exception {
+        Run r = run(Map.of("SYNCDOCTOR_CDS", "off"), "diagnose", "facts/examples/initial-sync/bad-request-docs-example.txt");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).doesNotContain("preparing");
+        assertThat(archivesIn(classArchives())).isEmpty();
+    }
 }
