@@ -172,6 +172,21 @@ class LauncherIT {
         assertThat(archivesIn(classArchives())).hasSize(1);
     }
 
+    /** An archive is code the program runs: in a folder others may write to, it is never mapped. */
+    @Test
+    void aClassDataArchiveOthersCanReplaceIsNeverUsed() throws Exception {
+        String example = "facts/examples/initial-sync/bad-request-docs-example.txt";
+        assertThat(run(Map.of(), "diagnose", example).exitCode()).isZero();
+        Path archive = archivesIn(classArchives()).get(0);
+        Files.setPosixFilePermissions(classArchives(), java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path classLog = work.resolve("classes.log");
+        Run r = run(Map.of("SYNCDOCTOR_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog), "diagnose", example);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("dixf-service-stopped");
+        assertThat(Files.readString(classLog)).contains("dev.syncdoctor.cli.Main source: ").doesNotContain("shared objects file (top)");
+        assertThat(archive).exists();
+    }
+
     @Test
     void noClassDataArchiveWhenTurnedOff() throws Exception {
         Run r = run(Map.of("SYNCDOCTOR_CDS", "off"), "diagnose", "facts/examples/initial-sync/bad-request-docs-example.txt");
