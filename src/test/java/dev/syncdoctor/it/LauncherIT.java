@@ -187,6 +187,27 @@ class LauncherIT {
         assertThat(archive).exists();
     }
 
+    /** Training uses the bundled rules: a rules folder being edited where the first diagnose runs cannot spoil it. */
+    @Test
+    void aBrokenRulesFolderWhereTheFirstDiagnoseRunsDoesNotSpoilTheArchive() throws Exception {
+        Path analyst = Files.createDirectories(work.resolve("analyst"));
+        Files.createDirectories(analyst.resolve("rules"));
+        Files.writeString(analyst.resolve("rules/draft.drl"), "rule broken\n");
+        Path example = Path.of("facts/examples/initial-sync/bad-request-docs-example.txt").toAbsolutePath();
+        Path out = work.resolve("stdout");
+        Path err = work.resolve("stderr");
+        Process p = launch(Map.of(), "diagnose", example.toString()).directory(analyst.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(err)).isEqualTo(4); // the user's own rules do not compile
+        assertThat(archivesIn(classArchives())).hasSize(1);
+
+        Path classLog = work.resolve("classes.log");
+        Run r = run(Map.of("SYNCDOCTOR_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog), "diagnose", example.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Files.readString(classLog)).contains("dev.syncdoctor.engine.CaseEvaluator source: shared objects file (top)");
+    }
+
     @Test
     void noClassDataArchiveWhenTurnedOff() throws Exception {
         Run r = run(Map.of("SYNCDOCTOR_CDS", "off"), "diagnose", "facts/examples/initial-sync/bad-request-docs-example.txt");
