@@ -208,6 +208,17 @@ class LauncherIT {
         assertThat(Files.readString(classLog)).contains("dev.syncdoctor.engine.CaseEvaluator source: shared objects file (top)");
     }
 
+    /** One training at a time: a command started while another trains goes on at once, without an archive. */
+    @Test
+    void aCommandStartedWhileAnotherTrainsDoesNotWaitForIt() throws Exception {
+        Files.createDirectories(classArchives().resolve(".training.lock"));
+        Run r = run(Map.of(), "diagnose", "facts/examples/initial-sync/bad-request-docs-example.txt");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("dixf-service-stopped");
+        assertThat(r.err()).doesNotContain("preparing");
+        assertThat(archivesIn(classArchives())).isEmpty();
+    }
+
     @Test
     void noClassDataArchiveWhenTurnedOff() throws Exception {
         Run r = run(Map.of("SYNCDOCTOR_CDS", "off"), "diagnose", "facts/examples/initial-sync/bad-request-docs-example.txt");
