@@ -9,4 +9,12 @@ import java.util.List;
  */
 public record PlannedStep(int step, String issue, List<String> issues, String phase, String kb, String text, String because,
                           String rule, List<String> matched) {
+
+    /**
+     * Whether a reader needs to be told first that the step is for when the plan did not help: an
+     * if-unresolved step, unless its own text opens with its condition ("If the second run fails too, ...").
+     */
+    public boolean needsUnresolvedLeadIn() {
+        return "if-unresolved".equals(phase) && !(text != null && text.startsWith("If "));
+    }
 }

@@ -65,7 +65,7 @@ public final class MarkdownRenderer implements CaseRenderer {
             b.append("\n### Action plan\n\n");
             String lastSource = null;
             for (PlannedStep s : r.actions()) {
-                b.append(s.step()).append(". ").append(s.phase().equals("if-unresolved") ? "*If unresolved:* " : "")
+                b.append(s.step()).append(". ").append(s.needsUnresolvedLeadIn() ? "*If unresolved:* " : "")
                         .append(escape(s.text())).append("  \n");
                 if (s.because() != null && !s.because().isBlank()) {
                     b.append("   *Why:* ").append(escape(s.because())).append("  \n");

@@ -73,7 +73,7 @@ public final class TextRenderer implements CaseRenderer {
             b.append("\nAction plan\n");
             String lastSource = null;
             for (PlannedStep s : r.actions()) {
-                b.append(String.format("  %2d. ", s.step())).append(s.phase().equals("if-unresolved") ? "If unresolved: " : "")
+                b.append(String.format("  %2d. ", s.step())).append(s.needsUnresolvedLeadIn() ? "If unresolved: " : "")
                         .append(s.text()).append('\n');
                 if (s.because() != null && !s.because().isBlank()) {
                     b.append("      why: ").append(s.because()).append('\n');

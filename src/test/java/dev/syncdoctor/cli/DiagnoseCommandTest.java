@@ -26,6 +26,19 @@ class DiagnoseCommandTest {
         assertThat(r.err()).isEmpty();
     }
 
+    /** An if-unresolved step is introduced as one, unless its own text already opens with its condition. */
+    @Test
+    void anIfUnresolvedStepThatStatesItsOwnConditionIsNotIntroducedTwice() {
+        String example = "facts/examples/initial-sync/self-reference-customers-first-run.txt";
+        CliRun text = CliRun.of("diagnose", example);
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.out()).containsPattern(" \\d\\. If the second run fails too").doesNotContain("If unresolved: If");
+        CliRun markdown = CliRun.of("diagnose", "--format", "markdown", example);
+        assertThat(markdown.out()).contains("If the second run fails too").doesNotContain("*If unresolved:* If");
+        CliRun dixf = CliRun.of("diagnose", "facts/examples/initial-sync/bad-request-docs-example.txt");
+        assertThat(dixf.out()).contains("If unresolved: Sign in to the VM");
+    }
+
     @Test
     void jsonFollowsTheContract() throws Exception {
         CliRun r = CliRun.of("diagnose", "--format", "json", "facts/examples/initial-sync/bad-request-docs-example.txt");
