@@ -8,11 +8,10 @@ import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
-import java.util.Map;
 
 /**
  * The program's log set-up, found by logback through its service loader: quiet by default (warnings
- * only; Drools, Kie and POI quieter still), one line per event on stderr, through
+ * only; the libraries of {@link QuietLoggers} quieter still), one line per event on stderr, through
  * {@link TerminalSafeLogEncoder} because log lines quote untrusted input. Written in code rather than a
  * logback.xml because parsing XML configuration took about a tenth of a second of every start. A
  * configuration file named with {@code -Dlogback.configurationFile} still takes precedence.
@@ -21,20 +20,6 @@ import java.util.Map;
 public final class ProgramLogging extends ContextAwareBase implements Configurator {
     /** What each line shows: the level, the logger's short name and the message. */
     static final String PATTERN = "%level %logger{0}: %msg%n";
-
-    /** Loggers quieter than the default, and why. */
-    static final Map<String, Level> QUIETER = Map.of(
-            "org.drools", Level.WARN,
-            "org.kie", Level.WARN,
-            // Package/folder warnings for rules outside a package path are noise for a folder loaded at run time.
-            "org.drools.compiler.kie.builder.impl.KieBuilderImpl", Level.ERROR,
-            // These repeat build errors that syncdoctor already reports as file:line:col.
-            "org.drools.compiler.kie.builder.impl.KieProject", Level.OFF,
-            "org.drools.compiler.kie.builder.impl.AbstractKieProject", Level.OFF,
-            "org.drools.compiler.kie.builder.impl.KieContainerImpl", Level.ERROR,
-            // Decision-table rows use eval for optional conditions on a bound error; the advice is known.
-            "org.drools.base.rule.EvalCondition", Level.ERROR,
-            "org.apache.poi", Level.ERROR);
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -54,7 +39,7 @@ public final class ProgramLogging extends ContextAwareBase implements Configurat
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
         root.addAppender(stderr);
-        QUIETER.forEach((name, level) -> context.getLogger(name).setLevel(level));
+        QuietLoggers.LEVELS.forEach((name, level) -> context.getLogger(name).setLevel(Level.toLevel(level)));
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }
