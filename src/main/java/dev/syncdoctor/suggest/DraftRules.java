@@ -149,16 +149,24 @@ public final class DraftRules {
         return id;
     }
 
-    private static String recognition(List<Draft> drafts) {
+    /** The rows before a draft table's columns: its rule set, imports and notes, then the table's name. */
+    private static StringBuilder preamble(String ruleSet, String imports, String notes, String table) {
         StringBuilder b = new StringBuilder();
-        row(b, "RuleSet", "dev.syncdoctor.rules.recognition.suggested");
-        row(b, "Import", "dev.syncdoctor.model.Finding, dev.syncdoctor.model.SyncError, dev.syncdoctor.model.SyncCase,"
-                + " dev.syncdoctor.model.Phase, dev.syncdoctor.model.Confidence");
-        row(b, "Notes", "Drafted by rules suggest from errors no rule recognised: Mentions, Also mentions and And mentions are"
-                + " fragments every member of the cluster shares. Check that they name the issue and not only the errors"
-                + " seen; set the confidence.");
+        row(b, "RuleSet", ruleSet);
+        row(b, "Import", imports);
+        row(b, "Notes", notes);
         b.append('\n');
-        row(b, "RuleTable Suggested error recognition");
+        row(b, "RuleTable " + table);
+        return b;
+    }
+
+    private static String recognition(List<Draft> drafts) {
+        StringBuilder b = preamble("dev.syncdoctor.rules.recognition.suggested",
+                "dev.syncdoctor.model.Finding, dev.syncdoctor.model.SyncError, dev.syncdoctor.model.SyncCase,"
+                + " dev.syncdoctor.model.Phase, dev.syncdoctor.model.Confidence",
+                "Drafted by rules suggest from errors no rule recognised: Mentions, Also mentions and And mentions are"
+                + " fragments every member of the cluster shares. Check that they name the issue and not only the errors"
+                + " seen; set the confidence.", "Suggested error recognition");
         row(b, "NAME", "CONDITION", "CONDITION", "CONDITION", "CONDITION", "CONDITION", "CONDITION", "CONDITION", "CONDITION",
                 "CONDITION", "ACTION", "ACTION", "ACTION");
         row(b, "", "$e : SyncError", "", "", "", "", "", "", "", "$c : SyncCase", "", "", "");
@@ -178,14 +186,11 @@ public final class DraftRules {
     }
 
     private static String issues(List<Draft> drafts) {
-        StringBuilder b = new StringBuilder();
-        row(b, "RuleSet", "dev.syncdoctor.rules.issues.suggested");
-        row(b, "Import", "dev.syncdoctor.model.Finding, dev.syncdoctor.model.Diagnosis");
-        row(b, "Notes", "Drafted by rules suggest. Fill in every TODO: the catalog entry (kb, also in catalog-entries.json),"
+        StringBuilder b = preamble("dev.syncdoctor.rules.issues.suggested",
+                "dev.syncdoctor.model.Finding, dev.syncdoctor.model.Diagnosis",
+                "Drafted by rules suggest. Fill in every TODO: the catalog entry (kb, also in catalog-entries.json),"
                 + " its section title verbatim, the category, the role the fix needs (empty when the source states none)"
-                + " and a one-line title.");
-        b.append('\n');
-        row(b, "RuleTable Suggested known issues");
+                + " and a one-line title.", "Suggested known issues");
         row(b, "NAME", "CONDITION", "ACTION", "ACTION", "ACTION", "ACTION", "ACTION");
         row(b, "", "$f : Finding", "", "", "", "", "");
         row(b, "", "issue == \"$param\"", "Diagnosis.Draft draft = Diagnosis.draft($f, \"$param\");", "draft.section(\"$param\");",
@@ -199,14 +204,12 @@ public final class DraftRules {
     }
 
     private static String steps(List<Draft> drafts) {
-        StringBuilder b = new StringBuilder();
-        row(b, "RuleSet", "dev.syncdoctor.rules.steps.suggested");
-        row(b, "Import", "dev.syncdoctor.model.Action, dev.syncdoctor.model.ActionPhase, dev.syncdoctor.model.Diagnosis,"
-                + " dev.syncdoctor.model.SyncCase");
-        row(b, "Notes", "Drafted by rules suggest: one investigate, one fix and one verify step per issue. Fill in every TODO;"
-                + " add, remove or reorder rows as the fix needs (phases: prerequisite, investigate, fix, rerun, verify, if-unresolved).");
-        b.append('\n');
-        row(b, "RuleTable Suggested steps");
+        StringBuilder b = preamble("dev.syncdoctor.rules.steps.suggested",
+                "dev.syncdoctor.model.Action, dev.syncdoctor.model.ActionPhase, dev.syncdoctor.model.Diagnosis,"
+                + " dev.syncdoctor.model.SyncCase",
+                "Drafted by rules suggest: one investigate, one fix and one verify step per issue. Fill in every TODO;"
+                + " add, remove or reorder rows as the fix needs (phases: prerequisite, investigate, fix, rerun, verify, if-unresolved).",
+                "Suggested steps");
         row(b, "NAME", "CONDITION", "CONDITION", "CONDITION", "CONDITION", "ACTION", "ACTION", "ACTION", "ACTION");
         row(b, "", "$d : Diagnosis", "SyncCase", "SyncCase", "SyncCase", "", "", "", "");
         row(b, "", "issue == \"$param\"", "attempts >= $param", "attempts <= $param", "recurring == $param",
