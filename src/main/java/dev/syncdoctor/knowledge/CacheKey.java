@@ -12,11 +12,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The name of a cache entry: a SHA-256 of every file of the rules folder (name and bytes) and of what
+ * The name of a cache entry: a SHA-256 of the rules' content hash (every file's name and bytes) and of what
  * else the compiled classes depend on (entry format, program version and build, Drools and Java
  * versions). Any change gives another key, so a stale entry is never used.
  */
@@ -26,15 +25,11 @@ final class CacheKey {
     private CacheKey() {
     }
 
-    /** SHA-256 (hex) of the rules' files, in order, and of the environment. */
+    /** SHA-256 (hex) of the rules' content ({@link RuleFiles#contentHash()}) and of the environment. */
     static String of(RuleFiles files) {
         MessageDigest sha = sha256();
         update(sha, environment());
-        for (Map.Entry<String, byte[]> f : files.files().entrySet()) {
-            update(sha, f.getKey());
-            sha.update(ByteBuffer.allocate(Long.BYTES).putLong(f.getValue().length).array());
-            sha.update(f.getValue());
-        }
+        update(sha, files.contentHash());
         return HexFormat.of().formatHex(sha.digest());
     }
 

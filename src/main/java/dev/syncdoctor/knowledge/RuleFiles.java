@@ -28,12 +28,35 @@ public final class RuleFiles {
 
     private final String origin;
     private final Map<String, byte[]> files;
+    /** {@link #contentHash()}, computed at its first use. */
+    private volatile String contentHash;
 
     private RuleFiles(String origin, Map<String, byte[]> files) {
         this.origin = origin;
         // A table saved by Excel where ',' is the decimal mark separates cells with ';': read it as Drools reads CSV.
         files.replaceAll((name, content) -> name.toLowerCase(Locale.ROOT).endsWith(".drl.csv") ? TableRows.commaSeparated(content) : content);
         this.files = Collections.unmodifiableMap(files);
+    }
+
+    /**
+     * SHA-256 (hex) over every file's name and bytes, in name order: what the rules say, nothing of where
+     * or when they were read. Computed once; the hash outputs name ({@link RulesInUse}) and the cache key
+     * both derive from it.
+     */
+    public String contentHash() {
+        String hash = contentHash;
+        if (hash == null) {
+            var sha = CacheKey.sha256();
+            for (Map.Entry<String, byte[]> f : new java.util.TreeMap<>(files).entrySet()) {
+                sha.update(f.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(f.getValue());
+                sha.update((byte) 0);
+            }
+            hash = java.util.HexFormat.of().formatHex(sha.digest());
+            contentHash = hash;
+        }
+        return hash;
     }
 
     /** Every regular file under {@code dir}, names relative to it with '/' separators, sorted. */

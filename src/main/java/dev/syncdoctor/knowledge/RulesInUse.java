@@ -1,10 +1,7 @@
 package dev.syncdoctor.knowledge;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Which rules produced an answer: the folder they were read from ("bundled" for the copy in the program)
@@ -22,16 +19,9 @@ public record RulesInUse(String folder, String hash) {
         return new RulesInUse(folder, hashOf(files));
     }
 
-    /** The first 16 hex digits of a SHA-256 over every file's name and bytes, in name order. */
+    /** The first 16 hex digits of the rules' content hash ({@link RuleFiles#contentHash()}). */
     public static String hashOf(RuleFiles files) {
-        var sha = CacheKey.sha256();
-        for (Map.Entry<String, byte[]> f : new TreeMap<>(files.files()).entrySet()) {
-            sha.update(f.getKey().getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(f.getValue());
-            sha.update((byte) 0);
-        }
-        return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        return files.contentHash().substring(0, 16);
     }
 
     public boolean bundled() {
