@@ -1,6 +1,6 @@
 package dev.syncdoctor.batch;
 
-import dev.syncdoctor.ingest.InputFormat;
+import dev.syncdoctor.ingest.SourceNames;
 import dev.syncdoctor.report.JsonRecordReader;
 import java.io.BufferedReader;
 import java.io.Closeable;
@@ -55,12 +55,12 @@ public final class Resumption implements Closeable {
             return Optional.empty();
         }
         String source = input.source();
-        if (!belongs(next.result().source(), source)) {
+        if (!SourceNames.isPartOf(next.result().source(), source)) {
             throw new IOException(name + ": the records do not follow the inputs given (record " + (taken + 1) + " is of '"
                     + next.result().source() + "' where '" + source + "' comes next); run without --resume to start over");
         }
         List<BatchRecord> group = new ArrayList<>();
-        while (next != null && belongs(next.result().source(), source)) {
+        while (next != null && SourceNames.isPartOf(next.result().source(), source)) {
             group.add(next);
             advance();
         }
@@ -115,30 +115,6 @@ public final class Resumption implements Closeable {
         }
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
-    }
-
-    /**
-     * Whether a record named {@code record} comes from the input named {@code input}: the input itself, a
-     * case of a CSV export ({@code file.csv#case}), or a row or line of one ({@code file.csv:12},
-     * {@code cases.jsonl:3}).
-     */
-    static boolean belongs(String record, String input) {
-        if (record.equals(input)) {
-            return true;
-        }
-        InputFormat format = InputFormat.of(input);
-        if (format != InputFormat.CSV && format != InputFormat.JSON_LINES) {
-            return false;
-        }
-        if (!record.startsWith(input) || record.length() <= input.length() + 1) {
-            return false;
-        }
-        char sep = record.charAt(input.length());
-        String rest = record.substring(input.length() + 1);
-        if (sep == '#') {
-            return format == InputFormat.CSV;
-        }
-        return sep == ':' && rest.chars().allMatch(Character::isDigit);
     }
 
     @Override

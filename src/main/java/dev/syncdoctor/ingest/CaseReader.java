@@ -151,7 +151,7 @@ public final class CaseReader {
         for (String line : text.split("\r?\n", -1)) {
             lineNumber++;
             if (!line.isBlank()) {
-                out.add(jsonLine(source + ":" + lineNumber, line));
+                out.add(jsonLine(SourceNames.lineOf(source, lineNumber), line));
             }
         }
         return out;

@@ -116,7 +116,7 @@ public final class CsvCaseReader {
         Map<String, Object> byKey = new LinkedHashMap<>();
         for (Row row : rows(name, in, delimiter)) {
             if (!row.ok()) {
-                byKey.put("\u0000" + row.line(), CaseEntry.failed(name + ":" + row.line(), row.caseId(), row.problem()));
+                byKey.put("\u0000" + row.line(), CaseEntry.failed(SourceNames.lineOf(name, row.line()), row.caseId(), row.problem()));
                 continue;
             }
             @SuppressWarnings("unchecked")
@@ -131,7 +131,7 @@ public final class CsvCaseReader {
                 @SuppressWarnings("unchecked")
                 List<Row> rows = (List<Row>) o;
                 String caseId = rows.get(0).caseId();
-                out.add(caseOf(name + "#" + caseId, caseId, rows));
+                out.add(caseOf(SourceNames.caseOf(name, caseId), caseId, rows));
             }
         }
         return out;

@@ -5,6 +5,7 @@ import dev.syncdoctor.batch.BatchEvaluator;
 import dev.syncdoctor.batch.BatchRecord;
 import dev.syncdoctor.ingest.CsvCaseReader;
 import dev.syncdoctor.ingest.InputException;
+import dev.syncdoctor.ingest.SourceNames;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -149,7 +150,7 @@ final class CorpusReader {
                         if (row.ok()) {
                             out.add(new Tuple2<>(row.caseId(), new ExportItem(row, null)));
                         } else {
-                            String where = row.file() + ":" + row.line();
+                            String where = SourceNames.lineOf(row.file(), row.line());
                             out.add(made(where, evaluator.evaluate(CaseInput.failed(where, row.caseId(), row.problem()))));
                         }
                     }
@@ -172,7 +173,8 @@ final class CorpusReader {
                         rows.sort(Comparator.comparing(CsvCaseReader.Row::file).thenComparingInt(CsvCaseReader.Row::line));
                         String caseId = group._1();
                         BatchEvaluator evaluator = r.value().evaluator();
-                        CaseInput c = evaluator.doctor().inputs().exportCase(rows.get(0).file() + "#" + caseId, caseId, rows);
+                        CaseInput c = evaluator.doctor().inputs()
+                                .exportCase(SourceNames.caseOf(rows.get(0).file(), caseId), caseId, rows);
                         out.add(evaluator.evaluate(c).line());
                     }
                     return out.iterator();
@@ -187,7 +189,7 @@ final class CorpusReader {
         InputPaths names = inputs;
         Broadcast<JobRules> r = rules;
         JavaRDD<Tuple2<String, String>> lines = NumberedLines.read(jsc, inputs.joined(), listing("jsonl"))
-                .map(l -> new Tuple2<>(names.display(l.file()) + ":" + l.number(), l.text()));
+                .map(l -> new Tuple2<>(SourceNames.lineOf(names.display(l.file()), l.number()), l.text()));
         if (partitions > 0) {
             lines = lines.repartition(partitions);
         }
@@ -210,7 +212,7 @@ final class CorpusReader {
             String id = row.isNullAt(1) ? "row-" + shortHash(json) : row.getString(1);
             // input_file_name() gives a URI (file:///...): the same path as Hadoop names it (file:/...).
             String file = new org.apache.hadoop.fs.Path(java.net.URI.create(row.getString(0))).toString();
-            String source = names.display(file) + "#" + id;
+            String source = SourceNames.caseOf(names.display(file), id);
             return lines(r.value().evaluator().evaluateJsonLine(source, json));
         });
     }
